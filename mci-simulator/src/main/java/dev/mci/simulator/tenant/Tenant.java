@@ -1,0 +1,425 @@
+package dev.mci.simulator.tenant;
+
+import dev.mci.simulator.TenantSize;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * The simulated Mimecast tenant: a read-only, deterministic world generated from a seed and a size
+ * and anchored to a "now" (truncated to the minute). Users, domains, groups and the URL and
+ * attachment catalogues are small and held in memory; messages are generated on demand from {@code
+ * (seed, index)} and ordered by time, so even {@link TenantSize#LARGE} uses flat memory.
+ *
+ * <p>Thread-safe: everything is immutable once generated.
+ */
+public final class Tenant {
+
+  /** How far back messages go. */
+  public static final Duration HISTORY = Timeline.SPAN;
+
+  private static final long SALT_SCENARIO = 0x5CE7L;
+  private static final String GATEWAY_IP = "198.51.100.10";
+
+  private final long seed;
+  private final TenantSize size;
+  private final Instant now;
+  private final TenantIds ids;
+  private final Account account;
+  private final List<User> users;
+  private final Map<String, User> usersByAddress;
+  private final List<Domain> domains;
+  private final List<Group> groups;
+  private final UrlCatalogue urls;
+  private final List<AttachmentFile> attachments;
+  private final Timeline timeline;
+  private final MessageFactory messages;
+  private final PhishingScenario scenario;
+
+  private Tenant(long seed, TenantSize size, Instant now) {
+    this.seed = seed;
+    this.size = size;
+    this.now = now.truncatedTo(ChronoUnit.MINUTES);
+    this.ids = new TenantIds(seed);
+    this.users = Directory.users(seed, size.userCount());
+    Map<String, User> byAddress = new LinkedHashMap<>();
+    users.forEach(u -> byAddress.put(u.address(), u));
+    this.usersByAddress = Map.copyOf(byAddress);
+    User admin = users.get(2);
+    this.account =
+        new Account(
+            "CUSA"
+                + Long.toHexString(Rng.mix(seed, 0xACC7L, 0) & 0xFFFFFFL).toUpperCase(Locale.ROOT),
+            Names.COMPANY,
+            "us",
+            admin.address());
+
+    Rng scenarioRng = Rng.of(seed, SALT_SCENARIO, 0);
+    String lookalike = scenarioRng.pick(Names.LOOKALIKE_STEMS) + ".example";
+    String attackerIp = "203.0.113." + scenarioRng.between(20, 250);
+
+    List<Domain> externals = new ArrayList<>();
+    for (int i = 0; i < Names.EXTERNALS.size(); i++) {
+      Names.External e = Names.EXTERNALS.get(i);
+      externals.add(
+          new Domain(e.stem() + ".example", false, e.kind(), e.brand(), "192.0.2." + (20 + i)));
+    }
+    List<Domain> allDomains = new ArrayList<>();
+    allDomains.add(
+        new Domain(Names.PRIMARY_DOMAIN, true, Domain.Kind.INTERNAL, Names.COMPANY, GATEWAY_IP));
+    allDomains.add(
+        new Domain(
+            Names.SECONDARY_DOMAIN,
+            true,
+            Domain.Kind.INTERNAL,
+            Names.COMPANY + " Labs",
+            GATEWAY_IP));
+    allDomains.addAll(externals);
+    allDomains.add(new Domain(lookalike, false, Domain.Kind.LOOKALIKE, Names.COMPANY, attackerIp));
+    this.domains = List.copyOf(allDomains);
+
+    this.urls = new UrlCatalogue(ids, account.region());
+    int urlsPerDomain = Math.max(3, urlCount(size) / externals.size());
+    for (int i = 0; i < externals.size(); i++) {
+      urls.addDomain(seed, i, externals.get(i), urlsPerDomain);
+    }
+    List<AttachmentFile> catalogue = Attachments.catalogue(seed, attachmentCount(size));
+
+    this.groups = Directory.groups(ids, users, externals);
+
+    Instant scenarioTime =
+        this.now.minus(Duration.ofDays(2).plusHours(3).plusMinutes(12)).plusSeconds(7);
+    this.timeline = new Timeline(seed, this.now, size.messageCount(), scenarioTime);
+
+    // The scenario's URL and attachment join the catalogues so decode-url and hash lookups work.
+    MessageUrl maliciousUrl =
+        urls.add(
+            "https://login." + lookalike + "/wire/confirm?ref=" + scenarioRng.between(10000, 99999),
+            "Phishing & Fraud",
+            true);
+    AttachmentFile page =
+        Attachments.phishingPage(
+            catalogue.size(),
+            "Wire_Transfer_Details.pdf.html",
+            maliciousUrl.original(),
+            Names.COMPANY);
+    List<AttachmentFile> files = new ArrayList<>(catalogue);
+    files.add(page);
+    this.attachments = List.copyOf(files);
+
+    // Ordinary messages draw from the catalogue without the scenario's file, so its hash is unique.
+    this.messages =
+        new MessageFactory(
+            seed, timeline, ids, users, externals, urls, catalogue, GATEWAY_IP, admin.address());
+    this.scenario =
+        plantScenario(scenarioRng, lookalike, attackerIp, maliciousUrl, page, admin, scenarioTime);
+  }
+
+  /**
+   * Generates the tenant for {@code seed} and {@code size}, anchored to {@code now} truncated to
+   * the minute. The same arguments always give the same tenant.
+   */
+  public static Tenant generate(long seed, TenantSize size, Instant now) {
+    Objects.requireNonNull(size, "size");
+    Objects.requireNonNull(now, "now");
+    return new Tenant(seed, size, now);
+  }
+
+  /** The seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The size. */
+  public TenantSize size() {
+    return size;
+  }
+
+  /** The tenant's "now", truncated to the minute; no message is received at or after it. */
+  public Instant now() {
+    return now;
+  }
+
+  /** When the oldest messages were received ({@link #now()} minus {@link #HISTORY}). */
+  public Instant messagesFrom() {
+    return timeline.start();
+  }
+
+  /** The opaque id codec, for endpoints that mint or read ids. */
+  public TenantIds ids() {
+    return ids;
+  }
+
+  /** The account. */
+  public Account account() {
+    return account;
+  }
+
+  /** The IP the tenant's own mail servers send from (outbound and internal mail). */
+  public String gatewayIp() {
+    return GATEWAY_IP;
+  }
+
+  /** All domains: internal ones first, then external correspondents, then the lookalike. */
+  public List<Domain> domains() {
+    return domains;
+  }
+
+  /** The tenant's own domains. */
+  public List<Domain> internalDomains() {
+    return domains.stream().filter(Domain::internal).toList();
+  }
+
+  /** Whether {@code domain} belongs to the tenant. */
+  public boolean isInternalDomain(String domain) {
+    return internalDomains().stream().anyMatch(d -> d.name().equalsIgnoreCase(domain));
+  }
+
+  /** The users; index 0 is the CEO, 1 the CFO, 2 the IT administrator. */
+  public List<User> users() {
+    return users;
+  }
+
+  /** The user with this address, case-insensitively. */
+  public Optional<User> user(String address) {
+    return Optional.ofNullable(usersByAddress.get(address.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The directory groups. */
+  public List<Group> groups() {
+    return groups;
+  }
+
+  /** The group with this id. */
+  public Optional<Group> group(String id) {
+    return ids.decode(id, IdFamily.GROUP)
+        .filter(d -> d.index() < groups.size())
+        .map(d -> groups.get((int) d.index()));
+  }
+
+  /** Every URL that appears in message bodies, with its rewrite. */
+  public List<MessageUrl> urls() {
+    return urls.all();
+  }
+
+  /** The URL a URL Protect rewrite stands for; empty unless this tenant minted it. */
+  public Optional<MessageUrl> decodeUrl(String rewrittenUrl) {
+    return urls.decode(rewrittenUrl);
+  }
+
+  /** Every file that travels as an attachment. */
+  public List<AttachmentFile> attachments() {
+    return attachments;
+  }
+
+  /** The planted phishing scenario. */
+  public PhishingScenario scenario() {
+    return scenario;
+  }
+
+  /** Number of messages over the whole history. */
+  public long messageCount() {
+    return size.messageCount();
+  }
+
+  /** Message {@code index}, generated on demand; equal on every call. */
+  public Message message(long index) {
+    Objects.checkIndex(index, messageCount());
+    return messages.create(index);
+  }
+
+  /** When message {@code index} was received, without generating the message. */
+  public Instant receivedAt(long index) {
+    Objects.checkIndex(index, messageCount());
+    return timeline.timeOf(index);
+  }
+
+  /** The indexes of messages received in {@code [from, to]} (both inclusive). */
+  public IndexRange indexRange(Instant from, Instant to) {
+    if (to.isBefore(from)) {
+      return new IndexRange(0, 0);
+    }
+    long first = timeline.firstAtOrAfter(secondCeiling(from));
+    long end = timeline.firstAtOrAfter(to.getEpochSecond() + 1);
+    return new IndexRange(first, Math.max(first, end));
+  }
+
+  /** The messages in {@code range}, oldest first, generated lazily. */
+  public Stream<Message> messages(IndexRange range) {
+    return LongStream.range(range.from(), range.to()).mapToObj(messages::create);
+  }
+
+  /** The message with this {@code Message-ID} header, with or without angle brackets. */
+  public Optional<Message> messageByHeaderId(String messageId) {
+    String bare = stripBrackets(messageId);
+    int at = bare.indexOf('@');
+    if (at <= 0) {
+      return Optional.empty();
+    }
+    return ids.messageIndexOfLocalPart(bare.substring(0, at))
+        .filter(i -> i < messageCount())
+        .map(messages::create)
+        .filter(m -> stripBrackets(m.messageIdHeader()).equalsIgnoreCase(bare));
+  }
+
+  /** The recipient copy a Message Finder id names. */
+  public Optional<MessageCopy> messageCopy(String messageFinderId) {
+    return ids.decode(messageFinderId, IdFamily.TRACKING)
+        .filter(d -> d.index() < messageCount())
+        .flatMap(
+            d -> {
+              Message message = messages.create(d.index());
+              return d.sub() < message.deliveries().size()
+                  ? Optional.of(new MessageCopy(message, message.deliveries().get(d.sub())))
+                  : Optional.empty();
+            });
+  }
+
+  /** The archived message an archive id names. */
+  public Optional<Message> messageByArchiveId(String archiveId) {
+    return ids.decode(archiveId, IdFamily.ARCHIVE)
+        .filter(d -> d.index() < messageCount())
+        .map(d -> messages.create(d.index()))
+        .filter(m -> m.archiveId().isPresent());
+  }
+
+  private static long secondCeiling(Instant instant) {
+    return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
+  }
+
+  private static String stripBrackets(String messageId) {
+    String value = messageId.strip();
+    if (value.startsWith("<")) {
+      value = value.substring(1);
+    }
+    if (value.endsWith(">")) {
+      value = value.substring(0, value.length() - 1);
+    }
+    return value.strip();
+  }
+
+  private PhishingScenario plantScenario(
+      Rng r,
+      String lookalike,
+      String attackerIp,
+      MessageUrl maliciousUrl,
+      AttachmentFile page,
+      User admin,
+      Instant received) {
+    User ceo = users.get(0);
+    User cfo = users.get(1);
+    Mailbox sender =
+        new Mailbox(
+            ceo.displayName(),
+            MessageFactory.localPart(ceo.firstName(), ceo.lastName()) + "@" + lookalike);
+    String subject = r.pick(Names.PHISHING_SUBJECTS);
+
+    // The CFO first (the real target), then a seeded shuffle of everyone else but the CEO.
+    List<User> others = new ArrayList<>(users.subList(2, users.size()));
+    for (int i = others.size() - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      User swap = others.get(i);
+      others.set(i, others.get(j));
+      others.set(j, swap);
+    }
+    List<User> targets = new ArrayList<>();
+    targets.add(cfo);
+    targets.addAll(others.subList(0, Math.min(39, others.size())));
+
+    long index = timeline.scenarioIndex();
+    Instant heldAt = received.plusSeconds(2);
+    Instant releasedAt = heldAt.plus(Duration.ofMinutes(47)).plusSeconds(31);
+    Hold hold =
+        new Hold(
+            heldAt,
+            "Attachment Protection",
+            "Attachment Sandbox",
+            Optional.of(releasedAt),
+            Optional.of(admin.address()));
+    List<Delivery> deliveries = new ArrayList<>();
+    for (int k = 0; k < targets.size(); k++) {
+      Optional<Hold> held = k == 0 ? Optional.of(hold) : Optional.empty();
+      deliveries.add(
+          new Delivery(
+              k,
+              targets.get(k).mailbox(),
+              DeliveryStatus.ARCHIVED,
+              MessageFactory.info(DeliveryStatus.ARCHIVED, null),
+              ids.encode(IdFamily.TRACKING, index, k),
+              held));
+    }
+    String archiveId = ids.encode(IdFamily.ARCHIVE, index, 0);
+    Message message =
+        new Message(
+            index,
+            Optional.of(archiveId),
+            messages.messageIdHeader(index, lookalike),
+            received,
+            received.minusSeconds(4),
+            Route.INBOUND,
+            sender,
+            sender,
+            deliveries,
+            subject,
+            attackerIp,
+            2,
+            "relaxed",
+            new AuthResults(AuthVerdict.PASS, AuthVerdict.PASS, AuthVerdict.PASS),
+            List.of(page),
+            List.of(maliciousUrl),
+            7_300 + page.size() * 4 / 3,
+            true);
+    messages.scenarioMessage(message);
+    return new PhishingScenario(
+        ceo,
+        sender,
+        sender,
+        lookalike,
+        attackerIp,
+        subject,
+        message.messageIdHeader(),
+        received,
+        index,
+        archiveId,
+        deliveries.stream().map(Delivery::messageFinderId).toList(),
+        message.recipients(),
+        message.urls(),
+        maliciousUrl,
+        page,
+        cfo.mailbox(),
+        heldAt,
+        admin.address(),
+        releasedAt);
+  }
+
+  private static int urlCount(TenantSize size) {
+    switch (size) {
+      case SMALL:
+        return 200;
+      case MEDIUM:
+        return 1_000;
+      default:
+        return 4_000;
+    }
+  }
+
+  private static int attachmentCount(TenantSize size) {
+    switch (size) {
+      case SMALL:
+        return 60;
+      case MEDIUM:
+        return 300;
+      default:
+        return 1_500;
+    }
+  }
+}
