@@ -28,6 +28,7 @@ public final class Mci {
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setAllowSubcommandsAsOptionParameters(true)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);
     return commandLine;

@@ -134,13 +134,14 @@ public final class Transport {
     this.clock = config.clock();
     if (config.credentials() instanceof OAuth2Credentials oauth) {
       redactor.addSecret(oauth.clientSecret());
-      this.gate = RateGate.forCredential("oauth:" + oauth.clientId());
+      // Keyed by host too: the same id on two hosts (a simulator per test) has two quotas.
+      this.gate = RateGate.forCredential("oauth:" + oauth.clientId() + "@" + config.baseUrl());
       this.tokens = new TokenCache(this::fetchToken, clock);
     } else {
       HmacCredentials hmac = (HmacCredentials) config.credentials();
       redactor.addSecret(hmac.appKey());
       redactor.addSecret(hmac.secretKey());
-      this.gate = RateGate.forCredential("hmac:" + hmac.accessKey());
+      this.gate = RateGate.forCredential("hmac:" + hmac.accessKey() + "@" + config.baseUrl());
       this.tokens = null;
     }
     this.decoder = new ResponseDecoder(generation(), config.baseUrl(), redactor);
