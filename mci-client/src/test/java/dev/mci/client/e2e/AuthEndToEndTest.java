@@ -72,7 +72,8 @@ class AuthEndToEndTest {
     List<RecordedRequest> calls = tenant.server.requests().all();
     assertThat(calls).isNotEmpty();
     assertThat(calls).allSatisfy(call -> assertThat(call.requestId()).isPresent());
-    assertThat(calls.stream().map(call -> call.requestId().orElseThrow()).collect(Collectors.toSet()))
+    assertThat(
+            calls.stream().map(call -> call.requestId().orElseThrow()).collect(Collectors.toSet()))
         .hasSameSizeAs(calls);
   }
 
@@ -136,7 +137,8 @@ class AuthEndToEndTest {
     try (MimecastClient client =
         tenant
             .builder(API_1_HMAC)
-            .credentials(new HmacCredentials(sim.appId(), sim.appKey(), sim.accessKey(), wrongSecret))
+            .credentials(
+                new HmacCredentials(sim.appId(), sim.appKey(), sim.accessKey(), wrongSecret))
             .build()) {
       assertThatThrownBy(() -> client.messages().search(fromPhishDomain()))
           .isInstanceOf(AuthenticationException.class)
@@ -145,7 +147,9 @@ class AuthEndToEndTest {
           .hasMessageContaining(tenant.server.requests().all().get(0).requestId().orElseThrow())
           .hasMessageNotContaining(wrongSecret);
     }
-    assertThat(tenant.server.requests().count(SEARCH)).as("auth errors are not retried").isEqualTo(1);
+    assertThat(tenant.server.requests().count(SEARCH))
+        .as("auth errors are not retried")
+        .isEqualTo(1);
   }
 
   @Test

@@ -61,8 +61,11 @@ class MessageFinderEndToEndTest {
   @Test
   void sendingIpAndSubjectFiltersNarrowToThePhish() {
     try (MimecastClient client = tenant.client(API_2_OAUTH)) {
-      List<TrackedEmail> byIp = client.messages().search(lastWeek().senderIp(phish.sendingIp()).build());
-      assertThat(byIp).isNotEmpty().allSatisfy(row -> assertThat(row.senderIp()).isEqualTo(phish.sendingIp()));
+      List<TrackedEmail> byIp =
+          client.messages().search(lastWeek().senderIp(phish.sendingIp()).build());
+      assertThat(byIp)
+          .isNotEmpty()
+          .allSatisfy(row -> assertThat(row.senderIp()).isEqualTo(phish.sendingIp()));
 
       List<TrackedEmail> bySubject =
           client.messages().search(lastWeek().subject(phish.subject()).build());
@@ -73,13 +76,13 @@ class MessageFinderEndToEndTest {
   @Test
   void searchAllSplitsTheWindowUntilEveryRowIsFetchedOnce() {
     try (MimecastClient client = tenant.client(API_2_OAUTH)) {
-      MessageSearch everyInbound =
-          lastWeek().to(phish.recipients().get(0).domain()).build();
+      MessageSearch everyInbound = lastWeek().to(phish.recipients().get(0).domain()).build();
       List<String> oneCall = ids(client.messages().search(everyInbound));
       assertThat(oneCall).hasSizeBetween(4 * 60, MessageSearch.MAX_PAGE_SIZE - 1);
 
       // 60 rows a call: above the 40 rows the phish puts in one second, far below the total.
-      List<String> paged = ids(client.messages().searchAll(everyInbound.toBuilder().pageSize(60).build()));
+      List<String> paged =
+          ids(client.messages().searchAll(everyInbound.toBuilder().pageSize(60).build()));
 
       assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(oneCall);
     }

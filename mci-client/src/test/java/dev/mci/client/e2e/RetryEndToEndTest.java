@@ -43,14 +43,22 @@ class RetryEndToEndTest {
   @ParameterizedTest
   @EnumSource(SimulatedTenant.Generation.class)
   void functionErrorOnHttp200IsTypedAndNotRetried(SimulatedTenant.Generation generation) {
-    tenant.server.faults().enqueue(SEARCH, ScriptedFault.functionError("err_validation_blank", "This field cannot be blank", false));
+    tenant
+        .server
+        .faults()
+        .enqueue(
+            SEARCH,
+            ScriptedFault.functionError(
+                "err_validation_blank", "This field cannot be blank", false));
     try (MimecastClient client = tenant.client(generation)) {
       assertThatThrownBy(() -> client.messages().search(query()))
           .isInstanceOfSatisfying(
               ApiFunctionException.class,
               e -> {
                 assertThat(e.httpStatus()).isEqualTo(200);
-                assertThat(e.errors()).extracting(err -> err.code()).containsExactly("err_validation_blank");
+                assertThat(e.errors())
+                    .extracting(err -> err.code())
+                    .containsExactly("err_validation_blank");
                 assertThat(e.endpoint()).isEqualTo(SEARCH);
                 assertThat(e.requestId()).isPresent();
               });
@@ -61,12 +69,15 @@ class RetryEndToEndTest {
   @ParameterizedTest
   @EnumSource(SimulatedTenant.Generation.class)
   void retryableFunctionErrorIsRetriedAfterTheBackoff(SimulatedTenant.Generation generation) {
-    tenant.server.faults().enqueue(SEARCH, ScriptedFault.functionError("err_busy", "Try again", true));
+    tenant
+        .server
+        .faults()
+        .enqueue(SEARCH, ScriptedFault.functionError("err_busy", "Try again", true));
     try (MimecastClient client = tenant.client(generation)) {
       assertThat(client.messages().search(query())).isNotEmpty();
     }
     assertThat(searchCalls()).isEqualTo(2);
-    assertThat(tenant.sleeps).containsExactly(Duration.ofSeconds(1));
+    assertThat(tenant.sleeps()).containsExactly(Duration.ofSeconds(1));
   }
 
   @ParameterizedTest
@@ -78,22 +89,24 @@ class RetryEndToEndTest {
     }
     assertThat(searchCalls()).isEqualTo(2);
     // The fault sends X-RateLimit-Reset: 4200 and Retry-After: 5 (seconds, rounded up).
-    assertThat(tenant.sleeps).hasSize(1);
-    assertThat(tenant.sleeps.get(0)).isBetween(Duration.ofMillis(4200), Duration.ofSeconds(5));
+    assertThat(tenant.sleeps()).hasSize(1);
+    assertThat(tenant.sleeps().get(0)).isBetween(Duration.ofMillis(4200), Duration.ofSeconds(5));
   }
 
   @ParameterizedTest
   @EnumSource(SimulatedTenant.Generation.class)
   void serverErrorsAreRetriedWithGrowingBackoffThenSurfaced(SimulatedTenant.Generation generation) {
-    IntStream.range(0, 4).forEach(i -> tenant.server.faults().enqueue(SEARCH, ScriptedFault.status(503)));
+    IntStream.range(0, 4)
+        .forEach(i -> tenant.server.faults().enqueue(SEARCH, ScriptedFault.status(503)));
     try (MimecastClient client = tenant.client(generation)) {
       assertThatThrownBy(() -> client.messages().search(query()))
-          .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.httpStatus()).isEqualTo(503))
+          .isInstanceOfSatisfying(
+              ServerException.class, e -> assertThat(e.httpStatus()).isEqualTo(503))
           .hasMessageContaining(SEARCH)
           .hasMessageContaining("request id");
     }
     assertThat(searchCalls()).isEqualTo(4);
-    assertThat(tenant.sleeps)
+    assertThat(tenant.sleeps())
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
@@ -121,13 +134,14 @@ class RetryEndToEndTest {
   @ParameterizedTest
   @EnumSource(SimulatedTenant.Generation.class)
   void connectionsThatKeepDroppingSurfaceAsAnIoError(SimulatedTenant.Generation generation) {
-    IntStream.range(0, 4).forEach(i -> tenant.server.faults().enqueue(SEARCH, ScriptedFault.dropConnection()));
+    IntStream.range(0, 4)
+        .forEach(i -> tenant.server.faults().enqueue(SEARCH, ScriptedFault.dropConnection()));
     try (MimecastClient client = tenant.client(generation)) {
       assertThatThrownBy(() -> client.messages().search(query()))
           .isInstanceOf(MimecastIoException.class)
           .hasMessageContaining(SEARCH);
     }
-    assertThat(tenant.sleeps).hasSize(3);
+    assertThat(tenant.sleeps()).hasSize(3);
   }
 
   @ParameterizedTest
@@ -136,16 +150,19 @@ class RetryEndToEndTest {
     tenant.server.faults().enqueue(SEARCH, ScriptedFault.emptyBody(400));
     try (MimecastClient client = tenant.client(generation)) {
       assertThatThrownBy(() -> client.messages().search(query()))
-          .isInstanceOfSatisfying(MimecastApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+          .isInstanceOfSatisfying(
+              MimecastApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
     }
     assertThat(searchCalls()).isEqualTo(1);
   }
 
   @ParameterizedTest
   @EnumSource(SimulatedTenant.Generation.class)
-  void aSmallQuotaIsNeverExceededBecauseTheGateWaitsForTheReset(SimulatedTenant.Generation generation) {
+  void aSmallQuotaIsNeverExceededBecauseTheGateWaitsForTheReset(
+      SimulatedTenant.Generation generation) {
     tenant.close();
-    tenant = new SimulatedTenant(config -> config.rateLimit(RateLimit.of(5, Duration.ofMinutes(1))));
+    tenant =
+        new SimulatedTenant(config -> config.rateLimit(RateLimit.of(5, Duration.ofMinutes(1))));
     try (MimecastClient client = tenant.client(generation)) {
       for (int i = 0; i < 20; i++) {
         assertThat(client.messages().search(query())).isNotEmpty();
@@ -153,6 +170,6 @@ class RetryEndToEndTest {
     }
     assertThat(tenant.server.requests().all()).noneMatch(r -> r.status() == 429);
     assertThat(searchCalls()).isEqualTo(20);
-    assertThat(tenant.sleeps).isNotEmpty();
+    assertThat(tenant.sleeps()).isNotEmpty();
   }
 }

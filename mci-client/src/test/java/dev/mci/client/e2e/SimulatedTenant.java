@@ -5,26 +5,22 @@ import dev.mci.client.HmacCredentials;
 import dev.mci.client.MimecastClient;
 import dev.mci.client.OAuth2Credentials;
 import dev.mci.client.RetryPolicy;
-import dev.mci.client.Sleeper;
+import dev.mci.client.testing.FakeTime;
 import dev.mci.simulator.RateLimit;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorCredentials;
 import dev.mci.simulator.SimulatorServer;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * A simulator on loopback plus clients for both API generations, sharing one clock that only
- * moves when a client "sleeps": tests see exact waits, never wait for real, and the simulator's
- * token expiry and rate-limit buckets follow the same time.
+ * A simulator on loopback plus clients for both API generations, sharing one clock that only moves
+ * when a client "sleeps": tests see exact waits, never wait for real, and the simulator's token
+ * expiry and rate-limit buckets follow the same time.
  */
 final class SimulatedTenant implements AutoCloseable {
   /** Which authentication scheme a client uses. */
@@ -33,8 +29,9 @@ final class SimulatedTenant implements AutoCloseable {
     API_1_HMAC
   }
 
-  final MovableClock clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  /** One time for client and simulator: it moves only when a client waits or a test says so. */
+  final FakeTime clock = new FakeTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
   final SimulatorServer server;
 
   SimulatedTenant() {
@@ -44,7 +41,8 @@ final class SimulatedTenant implements AutoCloseable {
   SimulatedTenant(UnaryOperator<SimulatorConfig.Builder> config) {
     server =
         SimulatorServer.start(
-            config.apply(
+            config
+                .apply(
                     SimulatorConfig.builder()
                         .port(0)
                         .portV1(0)
@@ -53,12 +51,9 @@ final class SimulatedTenant implements AutoCloseable {
                 .build());
   }
 
-  /** Records each wait and moves the shared clock by it instead of blocking. */
-  Sleeper sleeper() {
-    return duration -> {
-      sleeps.add(duration);
-      clock.advance(duration);
-    };
+  /** The waits clients made, in order. */
+  List<Duration> sleeps() {
+    return clock.sleeps();
   }
 
   /** A retry policy without jitter, so waits are exact: 1 s, 2 s, 4 s. */
@@ -75,7 +70,7 @@ final class SimulatedTenant implements AutoCloseable {
         .baseUrl(baseUrl(generation))
         .credentials(credentials(generation))
         .clock(clock)
-        .sleeper(sleeper())
+        .sleeper(clock)
         .retryPolicy(exactRetries())
         .requestTimeout(Duration.ofSeconds(10));
   }
@@ -94,33 +89,5 @@ final class SimulatedTenant implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-  }
-
-  /** A clock tests move by hand. */
-  static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration duration) {
-      now.updateAndGet(t -> t.plus(duration));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }
