@@ -15,9 +15,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Pulls Message Finder rows through the client's auto-pager (window splitting past the 500-row
- * cap) from an in-process LARGE simulator tenant, and reports rows/s, client CPU time and peak
- * heap. Run by hand, see BENCHMARKS.md:
+ * Pulls Message Finder rows through the client's auto-pager (window splitting past the 500-row cap)
+ * from an in-process LARGE simulator tenant, and reports rows/s, client CPU time and peak heap. Run
+ * by hand, see BENCHMARKS.md:
  *
  * <pre>
  * java -Xmx64m -cp "mci-bench/target/classes:$(cat mci-bench/target/classpath.txt)" \

@@ -57,7 +57,16 @@ class CommandsEndToEndTest {
   @Test
   void messagesSearchOverApi2PrintsEveryRecipientAsJson() throws Exception {
     CliRun run =
-        api2().run("messages", "search", "--from", phish.senderDomain(), "--since", "7d", "--format", "json");
+        api2()
+            .run(
+                "messages",
+                "search",
+                "--from",
+                phish.senderDomain(),
+                "--since",
+                "7d",
+                "--format",
+                "json");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
     JsonNode rows = Json.MAPPER.readTree(run.out);
@@ -69,13 +78,26 @@ class CommandsEndToEndTest {
   @Test
   void messagesSearchOverApi1StreamsNdjsonAndTheTableShowsTheSubject() {
     CliRun ndjson =
-        api1().run("messages", "search", "--message-id", phish.messageIdHeader(), "--since", "7d", "--format", "ndjson");
+        api1()
+            .run(
+                "messages",
+                "search",
+                "--message-id",
+                phish.messageIdHeader(),
+                "--since",
+                "7d",
+                "--format",
+                "ndjson");
     assertThat(ndjson.exitCode).as(ndjson.toString()).isZero();
     assertThat(ndjson.out.lines()).hasSize(phish.recipients().size());
 
-    CliRun table = api1().run("messages", "search", "--sender-ip", phish.sendingIp(), "--since", "7d", "--all");
+    CliRun table =
+        api1()
+            .run("messages", "search", "--sender-ip", phish.sendingIp(), "--since", "7d", "--all");
     assertThat(table.exitCode).as(table.toString()).isZero();
-    assertThat(table.out.lines().findFirst().orElseThrow()).startsWith("received").contains("subject");
+    assertThat(table.out.lines().findFirst().orElseThrow())
+        .startsWith("received")
+        .contains("subject");
     assertThat(table.out).contains(phish.subject());
   }
 
@@ -114,7 +136,10 @@ class CommandsEndToEndTest {
   void authCheckWithAWrongSecretExitsWithTheAuthCode() {
     CliRun run = api2().set("MIMECAST_CLIENT_SECRET", "wrong-secret-value").run("auth", "check");
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.AUTH);
-    assertThat(run.err).startsWith("mci: ").doesNotContain("wrong-secret-value").doesNotContain("\tat ");
+    assertThat(run.err)
+        .startsWith("mci: ")
+        .doesNotContain("wrong-secret-value")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -125,8 +150,13 @@ class CommandsEndToEndTest {
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
     Files.writeString(
         profiles.resolve("sim.properties"),
-        "baseUrl=" + server.baseUrl() + "\nclientId=" + server.credentials().clientId()
-            + "\nclientSecretFile=" + secret + "\n");
+        "baseUrl="
+            + server.baseUrl()
+            + "\nclientId="
+            + server.credentials().clientId()
+            + "\nclientSecretFile="
+            + secret
+            + "\n");
 
     CliRun run = CliRun.env(folder).run("--profile", "sim", "auth", "check");
     assertThat(run.exitCode).as(run.toString()).isZero();
@@ -147,7 +177,14 @@ class CommandsEndToEndTest {
     assertThat(line.fieldNames())
         .toIterable()
         .containsExactly(
-            "baseUrl", "baseUrlV1", "clientId", "clientSecret", "appId", "appKey", "accessKey", "secretKey");
+            "baseUrl",
+            "baseUrlV1",
+            "clientId",
+            "clientSecret",
+            "appId",
+            "appKey",
+            "accessKey",
+            "secretKey");
     assertThat(line.get("baseUrl").asText()).startsWith("http://127.0.0.1:");
   }
 

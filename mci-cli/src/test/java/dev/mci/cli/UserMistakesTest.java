@@ -37,14 +37,16 @@ class UserMistakesTest {
   @Test
   void plainHttpToARemoteHostIsRefused() {
     CliRun run =
-        withOAuth("http://api.services.mimecast.com").run("messages", "search", "--from", "x.example");
+        withOAuth("http://api.services.mimecast.com")
+            .run("messages", "search", "--from", "x.example");
     assertOneLineError(run, ExitCode.CONFIG, "https");
   }
 
   @Test
   void missingCredentialsNameTheVariablesToSet() {
     CliRun run = CliRun.env(folder).run("messages", "search", "--from", "x.example");
-    assertOneLineError(run, ExitCode.CONFIG, "MIMECAST_CLIENT_ID", "MIMECAST_CLIENT_SECRET", "mci demo");
+    assertOneLineError(
+        run, ExitCode.CONFIG, "MIMECAST_CLIENT_ID", "MIMECAST_CLIENT_SECRET", "mci demo");
   }
 
   @Test
@@ -97,7 +99,8 @@ class UserMistakesTest {
   @Test
   void aProfileHoldingASecretInClearTextIsRefused() throws Exception {
     Path profiles = Files.createDirectories(folder.resolve("config/profiles"));
-    Files.writeString(profiles.resolve("team.properties"), "clientId=id\nclientSecret=s3cret-value\n");
+    Files.writeString(
+        profiles.resolve("team.properties"), "clientId=id\nclientSecret=s3cret-value\n");
     CliRun run = CliRun.env(folder).run("--profile", "team", "auth", "check");
     assertOneLineError(run, ExitCode.CONFIG, "clientSecretFile");
   }
