@@ -1,8 +1,19 @@
 package dev.mci.cli;
 
+import dev.mci.cli.attachments.AttachmentsCommand;
 import dev.mci.cli.auth.AuthCommand;
+import dev.mci.cli.awareness.AwarenessCommand;
+import dev.mci.cli.cases.CaseCommand;
 import dev.mci.cli.demo.DemoCommand;
+import dev.mci.cli.events.EventsCommand;
+import dev.mci.cli.groups.GroupsCommand;
+import dev.mci.cli.hashes.HashesCommand;
+import dev.mci.cli.hunt.HuntCommand;
+import dev.mci.cli.incidents.IncidentsCommand;
+import dev.mci.cli.investigate.InvestigateCommand;
+import dev.mci.cli.logs.LogsCommand;
 import dev.mci.cli.messages.MessagesCommand;
+import dev.mci.cli.policies.PoliciesCommand;
 import dev.mci.cli.sim.SimCommand;
 import dev.mci.cli.support.OutputFormat;
 import dev.mci.cli.urls.UrlsCommand;
@@ -21,7 +32,18 @@ import picocli.CommandLine.ScopeType;
       SimCommand.class,
       AuthCommand.class,
       MessagesCommand.class,
+      AttachmentsCommand.class,
       UrlsCommand.class,
+      HashesCommand.class,
+      IncidentsCommand.class,
+      LogsCommand.class,
+      AwarenessCommand.class,
+      PoliciesCommand.class,
+      GroupsCommand.class,
+      InvestigateCommand.class,
+      CaseCommand.class,
+      EventsCommand.class,
+      HuntCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

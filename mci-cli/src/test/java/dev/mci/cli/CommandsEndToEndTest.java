@@ -194,11 +194,16 @@ class CommandsEndToEndTest {
     CliRun run = CliRun.env(folder).run("demo", "--out", out.toString());
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Results written to " + out.toAbsolutePath());
-    JsonNode messages = Json.MAPPER.readTree(out.resolve("messages.json").toFile());
-    assertThat(messages.size()).isEqualTo(phish.recipients().size());
-    JsonNode urls = Json.MAPPER.readTree(out.resolve("decoded-urls.json").toFile());
-    assertThat(urls.get(0).get("url").asText()).isEqualTo(phish.urls().get(0).original());
-    assertThat(Files.readString(out.resolve("summary.md"))).contains(phish.senderDomain());
+    Path caseFolder;
+    try (var cases = Files.list(out)) {
+      caseFolder = cases.findFirst().orElseThrow();
+    }
+    assertThat(run.out)
+        .contains("reached " + phish.recipients().size() + " recipients")
+        .contains("The sender domain " + phish.senderDomain() + " imitates the internal domain")
+        .contains("Report: " + caseFolder.resolve("report.html").toAbsolutePath());
+    JsonNode model = Json.MAPPER.readTree(caseFolder.resolve("case.json").toFile());
+    assertThat(model.get("data").get("messages").size()).isEqualTo(phish.recipients().size());
+    assertThat(Files.readString(caseFolder.resolve("report.md"))).contains(phish.senderDomain());
   }
 }

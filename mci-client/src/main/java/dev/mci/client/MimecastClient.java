@@ -1,9 +1,16 @@
 package dev.mci.client;
 
+import dev.mci.client.awareness.AwarenessApi;
+import dev.mci.client.events.EventsApi;
+import dev.mci.client.groups.GroupsApi;
+import dev.mci.client.hashes.HashesApi;
+import dev.mci.client.incidents.IncidentsApi;
 import dev.mci.client.internal.BaseUrls;
 import dev.mci.client.internal.Transport;
 import dev.mci.client.internal.TransportConfig;
+import dev.mci.client.logs.LogsApi;
 import dev.mci.client.messages.MessagesApi;
+import dev.mci.client.policies.PoliciesApi;
 import dev.mci.client.urls.UrlsApi;
 import java.lang.reflect.Method;
 import java.net.ProxySelector;
@@ -46,7 +53,14 @@ public final class MimecastClient implements AutoCloseable {
   private final Transport transport;
   private final MessagesApi messages;
   private final UrlsApi urls;
+  private final HashesApi hashes;
+  private final IncidentsApi incidents;
+  private final LogsApi logs;
   private final AccountApi account;
+  private final AwarenessApi awareness;
+  private final GroupsApi groups;
+  private final PoliciesApi policies;
+  private final EventsApi events;
   private final List<HttpClient> ownedClients;
   private final ExecutorService ownedExecutor;
 
@@ -55,7 +69,14 @@ public final class MimecastClient implements AutoCloseable {
     this.transport = transport;
     this.messages = new MessagesApi(transport);
     this.urls = new UrlsApi(transport);
+    this.hashes = new HashesApi(transport);
+    this.incidents = new IncidentsApi(transport);
+    this.logs = new LogsApi(transport);
     this.account = new AccountApi(transport);
+    this.awareness = new AwarenessApi(transport);
+    this.groups = new GroupsApi(transport);
+    this.policies = new PoliciesApi(transport, groups);
+    this.events = new EventsApi(transport);
     this.ownedClients = ownedClients;
     this.ownedExecutor = ownedExecutor;
   }
@@ -65,19 +86,54 @@ public final class MimecastClient implements AutoCloseable {
     return new Builder();
   }
 
-  /** Message Finder (and, later, archive and retrieval) calls. */
+  /** Message Finder, archive search and listing, message detail, parts and attachments. */
   public MessagesApi messages() {
     return messages;
   }
 
-  /** URL Protect calls (decode-url). */
+  /** URL Protect calls: decode-url and the managed URL list. */
   public UrlsApi urls() {
     return urls;
+  }
+
+  /** File-hash search: has the account seen these SHA-256 hashes? */
+  public HashesApi hashes() {
+    return hashes;
+  }
+
+  /** Threat Remediation incidents. */
+  public IncidentsApi incidents() {
+    return incidents;
+  }
+
+  /** URL, impersonation and attachment protection logs, release and rejection logs, held list. */
+  public LogsApi logs() {
+    return logs;
   }
 
   /** Account calls (get-account). */
   public AccountApi account() {
     return account;
+  }
+
+  /** Awareness Training: SAFE scores, performance, phishing simulations, training, watchlist. */
+  public AwarenessApi awareness() {
+    return awareness;
+  }
+
+  /** Directory groups and their members. */
+  public GroupsApi groups() {
+    return groups;
+  }
+
+  /** Blocked Senders policies and the explainer of why mail was or was not blocked. */
+  public PoliciesApi policies() {
+    return policies;
+  }
+
+  /** SIEM event streaming (batch files, streaming pages, API 1.0 log files) and audit events. */
+  public EventsApi events() {
+    return events;
   }
 
   /** The API generation of the configured credentials. */

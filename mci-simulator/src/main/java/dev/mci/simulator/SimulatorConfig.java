@@ -1,5 +1,6 @@
 package dev.mci.simulator;
 
+import dev.mci.simulator.events.EventStreamConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param clock source of "now" for the tenant, tokens, rate limits and date checks
  * @param allowedClockSkew how far an API 1.0 {@code x-mc-date} may be from the clock
  * @param sleeper how the simulator waits (latency, delays, slow bodies)
+ * @param events shape of the simulated SIEM event stream (volume, batch interval, damaged files)
  */
 public record SimulatorConfig(
     String host,
@@ -33,7 +35,8 @@ public record SimulatorConfig(
     int defaultPageSize,
     Clock clock,
     Duration allowedClockSkew,
-    Sleeper sleeper) {
+    Sleeper sleeper,
+    EventStreamConfig events) {
 
   /** Largest page any paginated endpoint returns. */
   public static final int MAX_PAGE_SIZE = 500;
@@ -48,6 +51,7 @@ public record SimulatorConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(allowedClockSkew, "allowedClockSkew");
     Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(events, "events");
     checkPort("port", port);
     checkPort("portV1", portV1);
     if (port != 0 && port == portV1) {
@@ -90,7 +94,8 @@ public record SimulatorConfig(
         .defaultPageSize(defaultPageSize)
         .clock(clock)
         .allowedClockSkew(allowedClockSkew)
-        .sleeper(sleeper);
+        .sleeper(sleeper)
+        .events(events);
   }
 
   private static void checkPort(String name, int value) {
@@ -118,6 +123,7 @@ public record SimulatorConfig(
     private Clock clock = Clock.systemUTC();
     private Duration allowedClockSkew = Duration.ofMinutes(15);
     private Sleeper sleeper = Sleeper.system();
+    private EventStreamConfig events = EventStreamConfig.defaults();
 
     private Builder() {}
 
@@ -193,6 +199,12 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** Shape of the simulated SIEM event stream; {@link EventStreamConfig#defaults()} if unset. */
+    public Builder events(EventStreamConfig events) {
+      this.events = events;
+      return this;
+    }
+
     /** Validates and builds the configuration. */
     public SimulatorConfig build() {
       return new SimulatorConfig(
@@ -207,7 +219,8 @@ public record SimulatorConfig(
           defaultPageSize,
           clock,
           allowedClockSkew,
-          sleeper);
+          sleeper,
+          events);
     }
   }
 }

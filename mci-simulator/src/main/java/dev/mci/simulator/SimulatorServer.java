@@ -1,6 +1,7 @@
 package dev.mci.simulator;
 
 import dev.mci.simulator.account.AccountArea;
+import dev.mci.simulator.awareness.AwarenessArea;
 import dev.mci.simulator.core.Authenticator;
 import dev.mci.simulator.core.Dispatcher;
 import dev.mci.simulator.core.FaultInjector;
@@ -11,7 +12,13 @@ import dev.mci.simulator.core.PageTokens;
 import dev.mci.simulator.core.Paging;
 import dev.mci.simulator.core.RateLimiter;
 import dev.mci.simulator.core.Routes;
+import dev.mci.simulator.events.EventsArea;
+import dev.mci.simulator.groups.GroupsArea;
+import dev.mci.simulator.hashes.HashesArea;
+import dev.mci.simulator.incidents.IncidentsArea;
+import dev.mci.simulator.logs.LogsArea;
 import dev.mci.simulator.messages.MessagesArea;
+import dev.mci.simulator.policies.PoliciesArea;
 import dev.mci.simulator.tenant.Tenant;
 import dev.mci.simulator.urls.UrlsArea;
 import java.net.URI;
@@ -90,7 +97,14 @@ public final class SimulatorServer implements AutoCloseable {
             injector::nextDouble));
     new MessagesArea(tenant).register(routes);
     new UrlsArea(tenant).register(routes);
+    new HashesArea(tenant).register(routes);
+    new IncidentsArea(tenant).register(routes);
+    new LogsArea(tenant).register(routes);
     new AccountArea(tenant).register(routes);
+    new AwarenessArea(tenant).register(routes);
+    new PoliciesArea(tenant).register(routes);
+    new GroupsArea(tenant).register(routes);
+    new EventsArea(tenant, config.events()).register(routes);
 
     Dispatcher dispatcher =
         new Dispatcher(

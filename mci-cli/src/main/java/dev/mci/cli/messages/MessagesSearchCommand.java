@@ -2,13 +2,17 @@ package dev.mci.cli.messages;
 
 import dev.mci.cli.CliContext;
 import dev.mci.cli.ExitCode;
+import dev.mci.cli.UserInputException;
 import dev.mci.cli.support.Column;
 import dev.mci.cli.support.TimeWindow;
+import dev.mci.client.ApiFunctionException;
 import dev.mci.client.MimecastClient;
 import dev.mci.client.messages.EmailAddress;
 import dev.mci.client.messages.MessageSearch;
 import dev.mci.client.messages.Route;
 import dev.mci.client.messages.TrackedEmail;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {
       "Search Message Finder (about the last 30 days) by Message-ID, sender, recipient, subject,"
           + " sending IP, route or status.",
-      "Older messages are only in the archive: use archive search for them."
+      "Older messages are only in the archive: use 'mci messages archive-search' for them."
     })
 public final class MessagesSearchCommand implements Callable<Integer> {
   private final CliContext context;
@@ -50,6 +54,12 @@ public final class MessagesSearchCommand implements Callable<Integer> {
       paramLabel = "IP",
       description = "Connecting (sending) IP address.")
   String senderIp;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "A URL in the message (accepted by Mimecast, not documented).")
+  String url;
 
   @Option(names = "--route", paramLabel = "ROUTE", description = "${COMPLETION-CANDIDATES}")
   Route route;
@@ -93,6 +103,10 @@ public final class MessagesSearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TimeWindow window = TimeWindow.resolve(since, until, "24h", context.environment().clock());
+    Instant oldest = context.environment().clock().instant().minus(Duration.ofDays(30));
+    if (!window.since().isAfter(oldest)) {
+      throw new UserInputException(tooOld(window.since()));
+    }
     MessageSearch.Builder query = MessageSearch.builder().start(window.since()).end(window.until());
     if (messageId != null) {
       query.messageId(messageId);
@@ -109,6 +123,9 @@ public final class MessagesSearchCommand implements Callable<Integer> {
     if (senderIp != null) {
       query.senderIp(senderIp);
     }
+    if (url != null) {
+      query.url(url);
+    }
     if (route != null) {
       query.route(route);
     }
@@ -123,8 +140,25 @@ public final class MessagesSearchCommand implements Callable<Integer> {
       Iterable<TrackedEmail> rows =
           all ? client.messages().searchAll(search) : client.messages().search(search);
       context.output().rows(COLUMNS, rows);
+    } catch (ApiFunctionException e) {
+      // The server's own clock may draw the 30-day line a little differently from ours.
+      if (e.errors().stream().anyMatch(error -> error.code().equals(TOO_OLD))) {
+        throw new UserInputException(tooOld(window.since()), ExitCode.API_ERROR);
+      }
+      throw e;
     }
     return ExitCode.OK;
+  }
+
+  private static final String TOO_OLD = "err_track_and_trace_invalid_start_date";
+
+  private static String tooOld(Instant since) {
+    return "--since "
+        + since
+        + " is 30 days ago or more, and Message Finder only covers about the last 30 days. For"
+        + " older messages search the archive: mci messages archive-search --since "
+        + since
+        + " (with --from, --to, --subject, ...)";
   }
 
   static final List<Column<TrackedEmail>> COLUMNS =

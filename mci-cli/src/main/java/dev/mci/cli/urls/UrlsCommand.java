@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "urls",
     mixinStandardHelpOptions = true,
-    description = "Work with URLs rewritten by Mimecast URL Protect.",
-    subcommands = {UrlsDecodeCommand.class})
+    description = "URL Protect: decode rewritten links, list managed URL overrides.",
+    subcommands = {UrlsDecodeCommand.class, UrlsManagedCommand.class})
 public final class UrlsCommand {}

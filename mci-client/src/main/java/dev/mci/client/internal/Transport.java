@@ -242,6 +242,28 @@ public final class Transport {
   }
 
   /**
+   * Fetches one page of a paged operation: the building block of a pager for areas that need to
+   * look at each page's failure before it reaches the caller (e.g. to name an unknown id).
+   *
+   * @param pageToken the token of the page to fetch; empty for the first page
+   * @param items extracts the records of the page from its envelope
+   */
+  public <T> Page<T> page(
+      Operation operation,
+      List<? extends JsonNode> data,
+      int pageSize,
+      Optional<String> pageToken,
+      Function<Envelope, List<T>> items) {
+    if (!operation.paged()) {
+      throw new IllegalArgumentException(operation.path() + " is not a paged operation");
+    }
+    Envelope envelope =
+        call(
+            operation, data, OptionalInt.of(pageSize), pageToken, FailurePolicy.ANY_FAILURE_THROWS);
+    return new Page<>(items.apply(envelope), envelope.next(), envelope.totalCount());
+  }
+
+  /**
    * Calls a download operation and hands the bytes over as a stream. API 1.0 answers with the
    * bytes; API 2.0 with a JSON envelope holding a pre-signed URL, which is then fetched with a
    * plain GET that carries none of our headers. A JSON envelope with {@code fail[]} throws.
@@ -264,6 +286,130 @@ public final class Transport {
     Request fetch =
         new Request(Kind.PRESIGNED, "GET", presigned.url(), null, null, presigned.requestId());
     return execute(operation, fetch, this::presignedDownload);
+  }
+
+  /**
+   * Calls a REST-style API 2.0 resource ({@code GET}, query parameters, a JSON object answer
+   * without the {@code meta}/{@code data}/{@code fail} envelope, e.g. {@code /siem/v1/...}). Auth,
+   * request id, rate gate and retries are the same as for envelope calls; an error answer, or a 200
+   * answer carrying {@code fail[]} or {@code error}, throws the typed exception.
+   *
+   * @param query parameters in order; null values are left out
+   */
+  public JsonNode get(Operation operation, Map<String, String> query) {
+    checkAllowed(operation);
+    StringBuilder uri = new StringBuilder(config.baseUrl() + operation.path());
+    char separator = '?';
+    for (Map.Entry<String, String> parameter : query.entrySet()) {
+      if (parameter.getValue() == null) {
+        continue;
+      }
+      uri.append(separator)
+          .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(
+              URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+      separator = '&';
+    }
+    Request request = new Request(Kind.API, "GET", URI.create(uri.toString()), null, null, null);
+    return execute(
+        operation,
+        request,
+        exchange -> {
+          byte[] body = readBody(exchange);
+          if (exchange.status() / 100 != 2) {
+            throw failure(exchange, body);
+          }
+          JsonNode json =
+              decoder.object(exchange.endpoint(), exchange.requestId(), exchange.status(), body);
+          if (!ResponseDecoder.errors(json).isEmpty()) {
+            throw failure(exchange, body);
+          }
+          return json;
+        });
+  }
+
+  /**
+   * Fetches a pre-signed URL a previous answer handed out (e.g. an API 2.0 SIEM batch file) with a
+   * plain {@code GET} that carries none of our headers and is not rate-gated; retried like a read.
+   * HTTP 403 or 404 throws {@link DownloadUrlExpiredException}: ask for a fresh URL.
+   *
+   * @param operation the operation that handed out the URL, for error messages and retries
+   */
+  public Download fetch(Operation operation, URI url) {
+    String reason = BaseUrls.insecureReason(url);
+    if (reason != null) {
+      throw new InvalidResponseException(
+          operation.path(), null, "the download URL was refused: " + reason, null);
+    }
+    Request fetch =
+        new Request(Kind.PRESIGNED, "GET", url, null, null, UUID.randomUUID().toString());
+    return execute(operation, fetch, this::presignedDownload);
+  }
+
+  /**
+   * A {@code POST} whose success is either a file (any non-JSON body) or a JSON envelope, as API
+   * 1.0 get-siem-logs answers: the file with its response headers, or the decoded envelope (a
+   * {@code fail[]} entry throws). The caller closes the file.
+   */
+  public FileOrEnvelope fileOrEnvelope(Operation operation, List<? extends JsonNode> data) {
+    checkAllowed(operation);
+    Request request =
+        new Request(
+            Kind.API,
+            "POST",
+            resolve(operation.path()),
+            Json.write(requestBody(data, OptionalInt.empty(), Optional.empty())),
+            "application/json",
+            null);
+    return execute(
+        operation,
+        request,
+        exchange -> {
+          HttpResponse<InputStream> response = exchange.response();
+          if (exchange.status() / 100 != 2) {
+            throw failure(exchange, readBody(exchange));
+          }
+          Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+          String contentType = headers.getOrDefault("Content-Type", "");
+          if (contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            Envelope envelope =
+                decoder.envelope(
+                    exchange.endpoint(),
+                    exchange.requestId(),
+                    exchange.attempt().number(),
+                    exchange.status(),
+                    exchange.limits(),
+                    readBody(exchange),
+                    FailurePolicy.ANY_FAILURE_THROWS);
+            return new FileOrEnvelope(Optional.empty(), Optional.of(envelope), headers);
+          }
+          return new FileOrEnvelope(
+              Optional.of(toDownload(exchange, response.body())), Optional.empty(), headers);
+        });
+  }
+
+  /**
+   * The answer of {@link #fileOrEnvelope}: exactly one of {@code file} and {@code envelope}.
+   *
+   * @param file the file, to be closed by the caller
+   * @param envelope the JSON envelope
+   * @param headers the response headers (first value of each), looked up case-insensitively
+   */
+  public record FileOrEnvelope(
+      Optional<Download> file, Optional<Envelope> envelope, Map<String, String> headers) {
+    /** Copies the headers. */
+    public FileOrEnvelope {
+      TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      copy.putAll(headers);
+      headers = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** A response header, when present. */
+    public Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name));
+    }
   }
 
   private DownloadStep firstDownloadStep(Exchange exchange) throws IOException {

@@ -9,15 +9,16 @@ import java.util.TreeSet;
 
 /**
  * A Message Finder query: either one {@code messageId}, or advanced filters (at least one of {@code
- * from}, {@code to}, {@code subject}, {@code senderIp}, optionally narrowed by {@code route}).
- * Build it with {@link #builder()}; the rules are checked by {@link MessagesApi} before any call.
- * Unset values are null; blank strings count as unset.
+ * from}, {@code to}, {@code subject}, {@code senderIp}, {@code url}, optionally narrowed by {@code
+ * route}). Build it with {@link #builder()}; the rules are checked by {@link MessagesApi} before
+ * any call. Unset values are null; blank strings count as unset.
  *
  * @param messageId the Internet Message-ID header value, sent as given
  * @param from sender address or domain (exact address or exact domain; subdomains do not match)
  * @param to recipient address or domain
  * @param subject subject text
  * @param senderIp the connecting IP
+ * @param url a URL in the message; accepted by Mimecast but undocumented (field notes)
  * @param route only messages with this route
  * @param statuses only rows in these states (lower case, e.g. {@code held}); empty for all.
  *     Undocumented server feature
@@ -32,6 +33,7 @@ public record MessageSearch(
     String to,
     String subject,
     String senderIp,
+    String url,
     Route route,
     Set<String> statuses,
     Instant start,
@@ -49,6 +51,7 @@ public record MessageSearch(
     to = blankToNull(to);
     subject = blankToNull(subject);
     senderIp = blankToNull(senderIp);
+    url = blankToNull(url);
     searchReason = blankToNull(searchReason);
     SortedSet<String> normalised = new TreeSet<>();
     if (statuses != null) {
@@ -75,6 +78,7 @@ public record MessageSearch(
         .to(to)
         .subject(subject)
         .senderIp(senderIp)
+        .url(url)
         .route(route)
         .statuses(statuses)
         .start(start)
@@ -83,9 +87,14 @@ public record MessageSearch(
         .pageSize(pageSize);
   }
 
-  /** Whether any advanced option (from, to, subject, senderIp, route) is set. */
+  /** Whether any advanced option (from, to, subject, senderIp, url, route) is set. */
   public boolean hasAdvancedOptions() {
-    return from != null || to != null || subject != null || senderIp != null || route != null;
+    return from != null
+        || to != null
+        || subject != null
+        || senderIp != null
+        || url != null
+        || route != null;
   }
 
   private static String blankToNull(String value) {
@@ -99,6 +108,7 @@ public record MessageSearch(
     private String to;
     private String subject;
     private String senderIp;
+    private String url;
     private Route route;
     private Set<String> statuses = Set.of();
     private Instant start;
@@ -135,6 +145,12 @@ public record MessageSearch(
     /** Connecting IP. */
     public Builder senderIp(String value) {
       this.senderIp = value;
+      return this;
+    }
+
+    /** A URL in the message (undocumented Mimecast filter). */
+    public Builder url(String value) {
+      this.url = value;
       return this;
     }
 
@@ -182,6 +198,7 @@ public record MessageSearch(
           to,
           subject,
           senderIp,
+          url,
           route,
           statuses,
           start,

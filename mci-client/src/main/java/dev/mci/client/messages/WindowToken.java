@@ -79,6 +79,7 @@ final class WindowToken {
             String.valueOf(query.to()),
             String.valueOf(query.subject()),
             String.valueOf(query.senderIp()),
+            String.valueOf(query.url()),
             String.valueOf(query.route()),
             String.join(",", query.statuses()));
     try {

@@ -3,6 +3,7 @@ package dev.mci.client.urls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mci.client.ApiError;
+import dev.mci.client.AutoPager;
 import dev.mci.client.InvalidRequestException;
 import dev.mci.client.InvalidResponseException;
 import dev.mci.client.internal.Envelope;
@@ -21,11 +22,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** URL Protect calls. Obtain it from {@code MimecastClient.urls()}. Thread-safe. */
+/**
+ * URL Protect calls: decode rewritten links and list the managed URL overrides. Obtain it from
+ * {@code MimecastClient.urls()}. Thread-safe; only reads.
+ */
 public final class UrlsApi {
 
   /** {@code POST /api/ttp/url/decode-url}: one {@code {"url": ...}} item per URL. */
   static final Operation DECODE_URL = Operation.read("/api/ttp/url/decode-url");
+
+  /** {@code POST /api/ttp/url/get-all-managed-urls}: paged. */
+  static final Operation MANAGED_URLS = Operation.readPaged("/api/ttp/url/get-all-managed-urls");
 
   /** URLs sent per call. */
   static final int BATCH_SIZE = 100;
@@ -53,6 +60,61 @@ public final class UrlsApi {
       results.addAll(decodeBatch(urls.subList(from, Math.min(urls.size(), from + BATCH_SIZE))));
     }
     return results;
+  }
+
+  /**
+   * The account's managed URL list (block and permit overrides), optionally filtered, as a lazy
+   * pager.
+   *
+   * @throws InvalidRequestException before any call for an exact match without a value or a page
+   *     size outside 1 to 500
+   */
+  public AutoPager<ManagedUrl> managedUrls(ManagedUrlQuery query) {
+    String endpoint = MANAGED_URLS.path();
+    if (query == null) {
+      throw new InvalidRequestException(endpoint, "the query is missing");
+    }
+    if (query.pageSize() < 1 || query.pageSize() > 500) {
+      throw new InvalidRequestException(
+          endpoint, "pageSize must be between 1 and 500, got " + query.pageSize());
+    }
+    boolean filtered = query.domainOrUrl() != null && !query.domainOrUrl().isBlank();
+    if (query.exactMatch() && !filtered) {
+      throw new InvalidRequestException(
+          endpoint, "an exact match needs the domain or URL to match (--filter)");
+    }
+    List<ObjectNode> data = new ArrayList<>();
+    if (filtered) {
+      ObjectNode item = Json.object();
+      item.put("domainOrUrl", query.domainOrUrl().strip());
+      item.put("exactMatch", query.exactMatch());
+      data.add(item);
+    }
+    return transport.pager(
+        MANAGED_URLS,
+        data,
+        query.pageSize(),
+        envelope -> {
+          List<ManagedUrl> entries = new ArrayList<>();
+          for (JsonNode node : envelope.data()) {
+            OptionalInt port = Json.integer(node, "port");
+            entries.add(
+                new ManagedUrl(
+                    Json.text(node, "id"),
+                    Json.text(node, "scheme"),
+                    Json.text(node, "domain"),
+                    port.isPresent() ? port.getAsInt() : null,
+                    Json.text(node, "path"),
+                    Json.text(node, "queryString"),
+                    Json.text(node, "matchType"),
+                    Json.text(node, "action"),
+                    Json.text(node, "comment"),
+                    Json.bool(node, "disableRewrite"),
+                    Json.bool(node, "disableUserAwareness"),
+                    Json.bool(node, "disableLogClick")));
+          }
+          return entries;
+        });
   }
 
   private List<DecodedUrl> decodeBatch(List<String> batch) {

@@ -3,9 +3,12 @@ package dev.mci.simulator.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mci.simulator.ApiGeneration;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A parsed {@code /api/...} request as a handler sees it: the authenticated caller, the {@code
@@ -21,6 +24,7 @@ public final class ApiCall {
   private final List<ObjectNode> items;
   private final PageRequest pageRequest;
   private final Paging paging;
+  private final Optional<String> host;
 
   ApiCall(
       ApiGeneration generation,
@@ -30,6 +34,18 @@ public final class ApiCall {
       List<ObjectNode> items,
       PageRequest pageRequest,
       Paging paging) {
+    this(generation, path, now, callerId, items, pageRequest, paging, Optional.empty());
+  }
+
+  ApiCall(
+      ApiGeneration generation,
+      String path,
+      Instant now,
+      String callerId,
+      List<ObjectNode> items,
+      PageRequest pageRequest,
+      Paging paging,
+      Optional<String> host) {
     this.generation = Objects.requireNonNull(generation, "generation");
     this.path = Objects.requireNonNull(path, "path");
     this.now = Objects.requireNonNull(now, "now");
@@ -37,6 +53,7 @@ public final class ApiCall {
     this.items = List.copyOf(items);
     this.pageRequest = Objects.requireNonNull(pageRequest, "pageRequest");
     this.paging = Objects.requireNonNull(paging, "paging");
+    this.host = Objects.requireNonNull(host, "host");
   }
 
   /** Which listener received the call. */
@@ -57,6 +74,23 @@ public final class ApiCall {
   /** The API 2.0 client id or API 1.0 access key of the caller. */
   public String callerId() {
     return callerId;
+  }
+
+  /**
+   * How the caller reached this listener: {@code http://} plus the request's {@code Host} header.
+   * For answers that point back at the simulator, such as pre-signed download URLs; empty when the
+   * request carried no usable {@code Host}.
+   */
+  public Optional<URI> baseUrl() {
+    return host.flatMap(
+        value -> {
+          try {
+            URI uri = new URI("http://" + value.strip());
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+          } catch (URISyntaxException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   /** The {@code data[]} items in request order; empty when {@code data} was missing. */

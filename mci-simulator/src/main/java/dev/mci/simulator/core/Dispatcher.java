@@ -174,9 +174,9 @@ public final class Dispatcher {
             callerId,
             envelope.items(),
             envelope.pageRequest(),
-            paging);
-    ApiReply reply = route.get().handler().handle(call);
-    return HttpReply.json(reply.status(), reply.toJson());
+            paging,
+            request.header("Host"));
+    return route.get().handler().reply(call);
   }
 
   private HttpReply raw(IncomingRequest request, Instant now) {

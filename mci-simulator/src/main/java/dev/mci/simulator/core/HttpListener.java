@@ -110,9 +110,12 @@ public final class HttpListener implements AutoCloseable {
       throws IOException, InterruptedException {
     Instant arrived = clock.instant();
     Map<String, String> headers = ctx.headerMap();
+    Map<String, String> query = new java.util.LinkedHashMap<>();
+    ctx.queryParamMap()
+        .forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
     IncomingRequest request =
         new IncomingRequest(
-            generation, ctx.method().name(), ctx.path(), headers, ctx.bodyAsBytes());
+            generation, ctx.method().name(), ctx.path(), headers, ctx.bodyAsBytes(), query);
     HttpReply reply = dispatcher.dispatch(request);
     recorder.accept(
         new RecordedRequest(
@@ -132,6 +135,14 @@ public final class HttpListener implements AutoCloseable {
     reply.headers().forEach(ctx::header);
     byte[] body = reply.body();
     reply.contentType().ifPresent(ctx::contentType);
+    if (reply.streamedBody().isPresent()) {
+      HttpReply.StreamedBody streamed = reply.streamedBody().get();
+      ctx.res().setContentLengthLong(streamed.length());
+      try (OutputStream out = ctx.res().getOutputStream()) {
+        streamed.writer().writeTo(out);
+      }
+      return;
+    }
     if (body.length == 0) {
       ctx.res().setContentLength(0);
       return;

@@ -16,13 +16,16 @@ import java.util.TreeMap;
  * @param path URI path without query string
  * @param headers request headers, first value of each, looked up case-insensitively
  * @param body raw body bytes, empty when none
+ * @param query query parameters, first value of each, already URL-decoded; empty when none (the
+ *     REST-style {@code GET} resources such as {@code /siem/v1/...} read them)
  */
 public record IncomingRequest(
     ApiGeneration generation,
     String method,
     String path,
     Map<String, String> headers,
-    byte[] body) {
+    byte[] body,
+    Map<String, String> query) {
 
   /** Copies headers into a case-insensitive map. */
   public IncomingRequest {
@@ -33,6 +36,22 @@ public record IncomingRequest(
     copy.putAll(headers);
     headers = Collections.unmodifiableMap(copy);
     body = body == null ? new byte[0] : body.clone();
+    query = query == null ? Map.of() : Map.copyOf(query);
+  }
+
+  /** A request without query parameters. */
+  public IncomingRequest(
+      ApiGeneration generation,
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body) {
+    this(generation, method, path, headers, body, Map.of());
+  }
+
+  /** A query parameter's value, absent when not sent or blank. */
+  public Optional<String> queryParameter(String name) {
+    return Optional.ofNullable(query.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 
   /** A header's value, absent when not sent or blank. */

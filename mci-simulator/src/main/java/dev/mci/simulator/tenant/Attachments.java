@@ -10,6 +10,15 @@ final class Attachments {
   private static final long SALT_CATALOGUE = 0xA77AL;
   private static final long SALT_CONTENT = 0xC0DEL;
 
+  /** Every this-many catalogue files carries a hostile name, so every tenant has some. */
+  private static final int HOSTILE_NAME_EVERY = 9;
+
+  /** Which file in each run of {@link #HOSTILE_NAME_EVERY} gets the hostile name. */
+  private static final int HOSTILE_NAME_OFFSET = 4;
+
+  /** How many kinds of hostile name {@link #hostileName} knows. */
+  static final int HOSTILE_NAME_KINDS = 7;
+
   private static final String[] WORDS = {
     "the",
     "invoice",
@@ -52,6 +61,10 @@ final class Attachments {
               .replace("%n", Integer.toString(r.between(1000, 99999)))
               .replace("%m", r.pick(Names.MONTHS))
               .replace("%p", r.pick(Names.PROJECTS));
+      if (i % HOSTILE_NAME_EVERY == HOSTILE_NAME_OFFSET) {
+        // Only the name changes: size and bytes keep their draws, so hashes stay put.
+        name = hostileName(name, i / HOSTILE_NAME_EVERY % HOSTILE_NAME_KINDS);
+      }
       // Log-uniform size between the kind's bounds, so most files are small.
       double lo = Math.log(kind.minKb() * 1024.0);
       double hi = Math.log(kind.maxKb() * 1024.0);
@@ -67,6 +80,35 @@ final class Attachments {
               () -> generate(seed, index, kind.contentType(), size)));
     }
     return files;
+  }
+
+  /**
+   * A file name crafted to hurt whoever saves or shows it: path traversal, an absolute Windows
+   * path, a right-to-left override hiding the real extension, terminal control characters, a
+   * reserved device name, an over-long name, and a leading dash with trailing dots and spaces.
+   */
+  static String hostileName(String name, int kind) {
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String extension = dot > 0 ? name.substring(dot + 1) : "bin";
+    switch (kind) {
+      case 0:
+        return "../../../" + name;
+      case 1:
+        return "C:\\Users\\Public\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\" + name;
+      case 2:
+        // Shown as "<stem>fdp.exe" (for a PDF): the override flips what follows it.
+        return stem + "\u202E" + "exe." + extension;
+      case 3:
+        return stem + "\u001B[2J\u0007\r\n." + extension;
+      case 4:
+        String[] devices = {"CON", "aux", "NUL", "LPT1", "com3"};
+        return devices[Math.floorMod(stem.hashCode(), devices.length)] + "." + extension;
+      case 5:
+        return (stem + "_").repeat(300 / (stem.length() + 1) + 1) + "." + extension;
+      default:
+        return "-" + name + " . .";
+    }
   }
 
   /** The scenario's hostile attachment: an HTML credential-harvesting page posing as a PDF. */

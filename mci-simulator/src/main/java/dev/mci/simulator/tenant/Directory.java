@@ -67,7 +67,14 @@ final class Directory {
     return List.copyOf(built);
   }
 
-  static List<Group> groups(TenantIds ids, List<User> users, List<Domain> externals) {
+  /**
+   * The group tree.
+   *
+   * @param permittedImpostor a suspicious external sender an administrator added to Permitted
+   *     Senders at someone's request (the planted scenario's sender)
+   */
+  static List<Group> groups(
+      TenantIds ids, List<User> users, List<Domain> externals, Mailbox permittedImpostor) {
     List<GroupSpec> specs = new ArrayList<>();
     GroupSpec cloudRoot = add(specs, "Mimecast Groups", Group.Source.CLOUD, -1);
     GroupSpec permitted = add(specs, "Permitted Senders", Group.Source.CLOUD, cloudRoot.index);
@@ -96,6 +103,17 @@ final class Directory {
                 Optional.of("Approved by finance, ticket 8841")));
       }
     }
+    permitted.members.add(
+        new GroupMember(
+            permittedImpostor.address(),
+            permittedImpostor.domain(),
+            false,
+            "created_manually",
+            permittedImpostor.displayName(),
+            Optional.of(
+                "Requested by "
+                    + permittedImpostor.displayName()
+                    + "'s office: new address for board papers")));
     GroupSpec blocked = add(specs, "Blocked Senders", Group.Source.CLOUD, cloudRoot.index);
     for (Domain d : externals) {
       if (d.kind() == Domain.Kind.SPAM) {

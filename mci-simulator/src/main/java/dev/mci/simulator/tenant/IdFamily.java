@@ -14,7 +14,15 @@ public enum IdFamily {
   /** Attachment id within an archived message. */
   ATTACHMENT("eNo"),
   /** Directory group id. */
-  GROUP("eNo");
+  GROUP("eNo"),
+  /** Blocked Senders policy id (reference 07 §1). */
+  BLOCKED_SENDER_POLICY("eNo"),
+  /** Awareness Training phishing-simulation campaign id (reference 06 §5). */
+  PHISHING_CAMPAIGN("eNq"),
+  /** Phishing-simulation template id. */
+  PHISHING_TEMPLATE("eNq"),
+  /** Awareness Training module ({@code titleId}, reference 06 §6). */
+  TRAINING_MODULE("eNo");
 
   private final String prefix;
 

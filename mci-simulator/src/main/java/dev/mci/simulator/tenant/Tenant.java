@@ -44,6 +44,10 @@ public final class Tenant {
   private final Timeline timeline;
   private final MessageFactory messages;
   private final PhishingScenario scenario;
+  private final ContentFactory contents;
+  private final List<UserBehaviour> behaviours;
+  // Built on first use: areas that never ask for protection activity pay nothing for it.
+  private volatile TenantActivity activity;
 
   private Tenant(long seed, TenantSize size, Instant now) {
     this.seed = seed;
@@ -86,6 +90,7 @@ public final class Tenant {
     allDomains.addAll(externals);
     allDomains.add(new Domain(lookalike, false, Domain.Kind.LOOKALIKE, Names.COMPANY, attackerIp));
     this.domains = List.copyOf(allDomains);
+    this.contents = new ContentFactory(seed, account.region(), Names.COMPANY, GATEWAY_IP, domains);
 
     this.urls = new UrlCatalogue(ids, account.region());
     int urlsPerDomain = Math.max(3, urlCount(size) / externals.size());
@@ -94,7 +99,14 @@ public final class Tenant {
     }
     List<AttachmentFile> catalogue = Attachments.catalogue(seed, attachmentCount(size));
 
-    this.groups = Directory.groups(ids, users, externals);
+    // The impostor's address is known before the directory is built: an administrator was talked
+    // into adding it to Permitted Senders, which is why the planted message got through.
+    User ceo = users.get(0);
+    Mailbox impostor =
+        new Mailbox(
+            ceo.displayName(),
+            MessageFactory.localPart(ceo.firstName(), ceo.lastName()) + "@" + lookalike);
+    this.groups = Directory.groups(ids, users, externals, impostor);
 
     Instant scenarioTime =
         this.now.minus(Duration.ofDays(2).plusHours(3).plusMinutes(12)).plusSeconds(7);
@@ -121,7 +133,9 @@ public final class Tenant {
         new MessageFactory(
             seed, timeline, ids, users, externals, urls, catalogue, GATEWAY_IP, admin.address());
     this.scenario =
-        plantScenario(scenarioRng, lookalike, attackerIp, maliciousUrl, page, admin, scenarioTime);
+        plantScenario(
+            scenarioRng, lookalike, impostor, attackerIp, maliciousUrl, page, admin, scenarioTime);
+    this.behaviours = Behaviours.derive(seed, users, scenario);
   }
 
   /**
@@ -226,6 +240,60 @@ public final class Tenant {
     return scenario;
   }
 
+  /**
+   * What the protection layers saw and did (clicks, attachment verdicts, impersonation hits, hold
+   * outcomes, rejections, managed URLs, remediation incidents), derived from the messages.
+   */
+  public TenantActivity activity() {
+    TenantActivity result = activity;
+    if (result == null) {
+      synchronized (this) {
+        result = activity;
+        if (result == null) {
+          result = new TenantActivity(this);
+          activity = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** How {@code user} treats links; the one source every area uses for who clicks. */
+  public UserBehaviour behaviour(User user) {
+    return behaviours.get(user.index());
+  }
+
+  /** Every user's behaviour, in {@link #users()} order. */
+  public List<UserBehaviour> behaviours() {
+    return behaviours;
+  }
+
+  /**
+   * The risky clickers, in {@link #users()} order: users who click links in real mail (URL Protect
+   * logs show their clicks) and who also clicked the latest phishing-simulation campaign. About one
+   * user in ten; at least three of them received the planted phishing message. The administrator
+   * who released it is never among them, and its held recipient only by the seed's draw.
+   */
+  public List<User> riskyUsers() {
+    return behaviours.stream()
+        .filter(UserBehaviour::clicksRealLinks)
+        .map(UserBehaviour::user)
+        .toList();
+  }
+
+  /**
+   * The content of {@code message}: bodies, Reply-To, banner, URL rewrites, attachment handling and
+   * SMTP legs, as received and as delivered. Generated on demand; equal on every call.
+   */
+  public MessageContent content(Message message) {
+    return contents.create(message);
+  }
+
+  /** The 40-hex {@code smash} content hash of an archived message (not an id). */
+  public String smash(Message message) {
+    return ContentFactory.smash(seed, message);
+  }
+
   /** Number of messages over the whole history. */
   public long messageCount() {
     return size.messageCount();
@@ -310,6 +378,7 @@ public final class Tenant {
   private PhishingScenario plantScenario(
       Rng r,
       String lookalike,
+      Mailbox sender,
       String attackerIp,
       MessageUrl maliciousUrl,
       AttachmentFile page,
@@ -317,10 +386,6 @@ public final class Tenant {
       Instant received) {
     User ceo = users.get(0);
     User cfo = users.get(1);
-    Mailbox sender =
-        new Mailbox(
-            ceo.displayName(),
-            MessageFactory.localPart(ceo.firstName(), ceo.lastName()) + "@" + lookalike);
     String subject = r.pick(Names.PHISHING_SUBJECTS);
 
     // The CFO first (the real target), then a seeded shuffle of everyone else but the CEO.

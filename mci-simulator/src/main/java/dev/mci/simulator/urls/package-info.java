@@ -1,2 +1,2 @@
-/** URL Protect: decode-url (and later managed URLs and click logs), the "urls" API area. */
+/** URL Protect: decode-url and the managed URL list, the "urls" API area (reference 03 §1, §4). */
 package dev.mci.simulator.urls;

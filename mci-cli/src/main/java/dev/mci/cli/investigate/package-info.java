@@ -1,0 +1,2 @@
+/** {@code mci investigate}: the command over the investigation library. */
+package dev.mci.cli.investigate;
