@@ -3,16 +3,20 @@ package dev.mci.simulator.events;
 import dev.mci.simulator.tenant.AttachmentFile;
 import dev.mci.simulator.tenant.AuthResults;
 import dev.mci.simulator.tenant.AuthVerdict;
+import dev.mci.simulator.tenant.Click;
 import dev.mci.simulator.tenant.Delivery;
 import dev.mci.simulator.tenant.DeliveryStatus;
 import dev.mci.simulator.tenant.Domain;
+import dev.mci.simulator.tenant.GatewayRejection;
 import dev.mci.simulator.tenant.Hold;
 import dev.mci.simulator.tenant.Mailbox;
 import dev.mci.simulator.tenant.Message;
 import dev.mci.simulator.tenant.Route;
 import dev.mci.simulator.tenant.Tenant;
+import dev.mci.simulator.tenant.TenantActivity;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +33,11 @@ import java.util.stream.Collectors;
  */
 final class MessageEvents {
 
-  /** The latest an event can follow its message's receipt: a held copy released 3 h later. */
-  static final Duration MAX_LAG = Duration.ofHours(3).plusMinutes(15);
+  /**
+   * The latest an event can follow its message's receipt: a click up to 10 hours later (a held copy
+   * is released within 3 hours).
+   */
+  static final Duration MAX_LAG = TenantActivity.MAX_CLICK_DELAY.plusMinutes(15);
 
   private static final long SALT_AGGREGATE = 0xA66L;
   private static final long SALT_STEP = 0x57E9L;
@@ -72,7 +79,14 @@ final class MessageEvents {
         Long.toString(message.attachments().stream().mapToLong(AttachmentFile::size).sum());
 
     String receiptId = ids.processingId(SALT_STEP, index * 16, second);
+    Map<Integer, GatewayRejection> rejections = new HashMap<>();
+    if (rejected) {
+      for (GatewayRejection rejection : tenant.activity().rejections(message)) {
+        rejections.put(rejection.delivery().recipientIndex(), rejection);
+      }
+    }
     for (Delivery copy : message.deliveries()) {
+      GatewayRejection rejection = rejections.get(copy.recipientIndex());
       Map<String, Object> f = common(aggregateId, receiptId);
       String action = rejected ? "Rej" : "Acc";
       f.put("action", action);
@@ -83,8 +97,12 @@ final class MessageEvents {
       f.put("receiptErrors", null);
       f.put("recipients", copy.recipient().address());
       f.put("rejectionCode", rejected ? "550" : null);
-      f.put("rejectionInfo", rejected ? copy.info() : null);
-      f.put("rejectionType", rejected ? rejectionType(message) : null);
+      f.put(
+          "rejectionInfo",
+          rejection != null ? rejection.description() : rejected ? copy.info() : null);
+      f.put(
+          "rejectionType",
+          rejection != null ? rejection.info() : rejected ? rejectionType(message) : null);
       f.put("senderEnvelope", message.envelopeFrom().address());
       f.put("senderHeader", message.headerFrom().address());
       f.put("senderIp", message.senderIp());
@@ -236,6 +254,24 @@ final class MessageEvents {
       f.put("tlsVersion", tlsVersion);
       f.put("totalSizeAttachments", attachmentBytes);
       events.add(SiemEvent.of(SiemType.DELIVERY, at + copy.recipientIndex(), f));
+    }
+    for (Click click : tenant.activity().clicks(message)) {
+      Map<String, Object> f =
+          common(aggregateId, ids.processingId(SALT_STEP, index * 16 + 14, second));
+      f.put("subtype", null);
+      f.put("action", click.action());
+      f.put("blockReason", click.blocked() ? click.scanResult() : null);
+      f.put("recipients", click.user().address());
+      f.put("route", "inbound");
+      f.put("sender", message.envelopeFrom().address());
+      f.put("senderDomain", message.envelopeFrom().domain());
+      f.put(
+          "sourceIp",
+          tenant.user(click.user().address()).map(u -> tenant.behaviour(u).clickIp()).orElse(null));
+      f.put("subject", message.subject());
+      f.put("url", click.url().original());
+      f.put("urlCategory", click.url().category());
+      events.add(SiemEvent.of(SiemType.URL_PROTECT, click.at().toEpochMilli(), f));
     }
     events.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
     return events;

@@ -47,6 +47,15 @@ class SiemLogTest {
         .singleElement()
         .satisfies(e -> assertThat(e.text("sha256")).isEqualTo(phish.attachmentSha256()));
     assertThat(events).filteredOn(e -> e.type() == SiemType.IMPERSONATION_PROTECT).isNotEmpty();
+    // Every URL Protect click the tenant records for the message is a url protect event.
+    assertThat(events)
+        .filteredOn(e -> e.type() == SiemType.URL_PROTECT)
+        .extracting(e -> e.text("recipients") + " " + e.timestamp())
+        .containsExactlyInAnyOrderElementsOf(
+            tenant.activity().clicks(message).stream()
+                .map(c -> c.user().address() + " " + c.at().toEpochMilli())
+                .toList())
+        .isNotEmpty();
     // The held copy is delivered when the administrator releases it.
     assertThat(events)
         .filteredOn(

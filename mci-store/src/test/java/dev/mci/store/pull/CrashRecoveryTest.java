@@ -50,7 +50,7 @@ class CrashRecoveryTest {
   private static final Set<EventType> TYPES =
       EnumSet.of(EventType.RECEIPT, EventType.PROCESS, EventType.DELIVERY);
   private static final int KILLS = 8;
-  private static final long VOLUME = 80_000;
+  private static final long VOLUME = 60_000;
 
   @TempDir Path folder;
 

@@ -384,6 +384,7 @@ class EventPullerTest {
                       EventType.RECEIPT,
                       EventType.ATTACHMENT_PROTECT,
                       EventType.IMPERSONATION_PROTECT,
+                      EventType.URL_PROTECT,
                       EventType.WEB_SECURITY))
               .build());
       PhishingScenario phish = sim.server.tenant().scenario();
@@ -405,7 +406,10 @@ class EventPullerTest {
         assertThat(ip.total()).isGreaterThanOrEqualTo(phish.recipients().size());
         HuntResult domain =
             store.hunt(new HuntQuery(HuntKind.DOMAIN, phish.senderDomain(), null, null, 0));
-        assertThat(domain.rows()).extracting(r -> r.logType()).contains("receipt", "web security");
+        // The lookalike domain: mail from it, clicks on its link, blocked web requests to it.
+        assertThat(domain.rows())
+            .extracting(r -> r.logType())
+            .contains("receipt", "url protect", "web security");
         HuntResult user =
             store.hunt(
                 new HuntQuery(HuntKind.USER, phish.heldRecipient().address(), null, null, 0));
