@@ -39,7 +39,21 @@ public final class CliContext {
     this.err = err;
   }
 
+  /**
+   * The format chosen by {@code --format} for a command that writes rows or documents.
+   *
+   * @throws UserInputException for {@code stix}, which only {@code mci case export} writes
+   */
   public OutputFormat format() {
+    if (format == OutputFormat.STIX) {
+      throw new UserInputException(
+          "--format stix is only for 'mci case export'; use table, json, ndjson or csv here");
+    }
+    return format;
+  }
+
+  /** The format exactly as chosen, {@code stix} included; for {@code mci case export}. */
+  public OutputFormat requestedFormat() {
     return format;
   }
 
@@ -66,7 +80,7 @@ public final class CliContext {
 
   /** Writes results in the format chosen by {@code --format}. */
   public Output output() {
-    return new Output(format, out);
+    return new Output(format(), out);
   }
 
   /** Builds a client from the profile and environment; the caller closes it. */

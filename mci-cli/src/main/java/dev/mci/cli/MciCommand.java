@@ -80,7 +80,8 @@ public final class MciCommand {
       names = "--format",
       scope = ScopeType.INHERIT,
       paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (default: table; stix: case export only).")
   void format(OutputFormat format) {
     context.format(format);
   }

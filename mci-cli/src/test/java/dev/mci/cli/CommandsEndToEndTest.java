@@ -195,15 +195,25 @@ class CommandsEndToEndTest {
 
     assertThat(run.exitCode).as(run.toString()).isZero();
     Path caseFolder;
-    try (var cases = Files.list(out)) {
-      caseFolder = cases.findFirst().orElseThrow();
+    try (var folders = Files.list(out)) {
+      caseFolder =
+          folders.filter(f -> Files.exists(f.resolve("case.json"))).findFirst().orElseThrow();
     }
     assertThat(run.out)
         .contains("reached " + phish.recipients().size() + " recipients")
         .contains("The sender domain " + phish.senderDomain() + " imitates the internal domain")
+        .contains("was seen in " + phish.earlierWave().size() + " other messages")
+        .contains("The local event store holds")
         .contains("Report: " + caseFolder.resolve("report.html").toAbsolutePath());
+    assertThat(out.resolve("events").resolve("events.db")).exists();
     JsonNode model = Json.MAPPER.readTree(caseFolder.resolve("case.json").toFile());
-    assertThat(model.get("data").get("messages").size()).isEqualTo(phish.recipients().size());
+    long located = 0;
+    for (JsonNode message : model.get("data").get("messages")) {
+      if (message.get("relation").asText().equalsIgnoreCase("located")) {
+        located++;
+      }
+    }
+    assertThat(located).isEqualTo(phish.recipients().size());
     assertThat(Files.readString(caseFolder.resolve("report.md"))).contains(phish.senderDomain());
   }
 }

@@ -3,12 +3,18 @@ package dev.mci.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mci.client.internal.Operation;
+import dev.mci.client.internal.RateGate;
+import dev.mci.client.internal.RateLimitHeaders;
 import dev.mci.client.testing.FakeTime;
 import dev.mci.client.testing.ScriptedServer;
 import dev.mci.client.testing.ScriptedServer.Reply;
 import dev.mci.client.testing.TestClients;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +104,40 @@ class RateGateTest {
     }
     // The second client's token request waits too: the bucket is per application.
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(1000));
+  }
+
+  @Test
+  void whileTheBucketIsEmptyCallersPassOnePerRefillIntervalNotAllAtOnce() throws Exception {
+    RateGate gate = RateGate.forCredential("test:" + UUID.randomUUID());
+    gate.observe(200, emptyBucket(Duration.ofMillis(100)), time.instant());
+
+    // Three callers that arrived together, before any of them had an answer.
+    gate.acquire(time, time);
+    gate.acquire(time, time);
+    gate.acquire(time, time);
+
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
+  }
+
+  @Test
+  void anAnswerWithRoomLeftEndsThePacing() throws Exception {
+    RateGate gate = RateGate.forCredential("test:" + UUID.randomUUID());
+    Instant start = time.instant();
+    gate.observe(200, emptyBucket(Duration.ofMillis(100)), start);
+    gate.acquire(time, time);
+    gate.observe(
+        200,
+        new RateLimitHeaders(OptionalLong.of(3), Optional.of(Duration.ZERO), Optional.empty()),
+        time.instant());
+
+    gate.acquire(time, time);
+    gate.acquire(time, time);
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100));
+  }
+
+  private static RateLimitHeaders emptyBucket(Duration reset) {
+    return new RateLimitHeaders(OptionalLong.of(0), Optional.of(reset), Optional.empty());
   }
 }

@@ -26,8 +26,10 @@ import dev.mci.investigate.findings.CaseFacts;
 import dev.mci.investigate.findings.Findings;
 import dev.mci.investigate.findings.TimelineBuilder;
 import dev.mci.investigate.steps.ArchiveSearchLocator;
+import dev.mci.investigate.steps.EventsStep;
 import dev.mci.investigate.steps.InvestigationPlaybook;
 import dev.mci.investigate.steps.MessageFinder;
+import dev.mci.store.StoreLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -113,6 +115,12 @@ public final class Investigation {
                   text, client, window, createdAt, options.internalDomains());
       Indicator indicator = resolution.indicator();
 
+      // Step 9 runs only over a store that exists and holds events; otherwise the case says why.
+      String noEventStore =
+          options.eventStore().isEmpty()
+              ? "no store was given"
+              : EventsStep.unavailable(options.eventStore().get()).orElse(null);
+      StoreLocation eventStore = noEventStore == null ? options.eventStore().get() : null;
       InvestigationPlaybook.Plan plan =
           InvestigationPlaybook.plan(
               indicator,
@@ -120,6 +128,7 @@ public final class Investigation {
               createdAt,
               options.archiveLocator().orElseGet(ArchiveSearchLocator::new),
               resolution.prefetched(),
+              eventStore,
               options.additionalSteps());
       Path folder = newCaseFolder(options.casesRoot(), createdAt, indicator);
       EvidenceFolder evidence = new EvidenceFolder(folder.resolve(CaseFolder.EVIDENCE));
@@ -143,7 +152,8 @@ public final class Investigation {
               result,
               recorder,
               evidence,
-              audit.entries());
+              audit.entries(),
+              noEventStore);
       CaseFolder.write(folder, model, audit.entries(), evidence);
       options.index().ifPresent(index -> index.add(model, folder));
       throwIfNothingSucceeded(result);
@@ -175,7 +185,8 @@ public final class Investigation {
       PlaybookResult result,
       CaseRecorder recorder,
       EvidenceFolder evidence,
-      List<AuditEntry> audit) {
+      List<AuditEntry> audit,
+      String noEventStore) {
     List<StepReport> steps = new ArrayList<>();
     List<AuditEntry> resolving =
         audit.stream().filter(e -> e.step().equals(IndicatorResolver.STEP)).toList();
@@ -228,6 +239,14 @@ public final class Investigation {
                   + ")"
               : "";
       missing.add("Not covered by this build: " + capability.description() + note);
+    }
+    if (noEventStore != null) {
+      missing.add(
+          "No local event store: "
+              + Capability.EVENTS.description()
+              + " not searched ("
+              + noEventStore
+              + ")");
     }
 
     Set<Capability> succeeded = succeededCapabilities(plan, result);

@@ -5,6 +5,7 @@ import dev.mci.client.MimecastClient;
 import dev.mci.investigate.cases.CaseIndex;
 import dev.mci.investigate.engine.Step;
 import dev.mci.investigate.steps.ArchiveLocator;
+import dev.mci.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class InvestigationOptions {
   private final ArchiveLocator archiveLocator;
   private final List<Step<?>> additionalSteps;
   private final CaseIndex index;
+  private final StoreLocation eventStore;
 
   private InvestigationOptions(Builder b) {
     this.client = b.client;
@@ -54,6 +56,7 @@ public final class InvestigationOptions {
     this.archiveLocator = b.archiveLocator;
     this.additionalSteps = List.copyOf(b.additionalSteps);
     this.index = b.index;
+    this.eventStore = b.eventStore;
   }
 
   /** A builder with the defaults: the last 29 days, 6 at a time, the system clock. */
@@ -115,6 +118,14 @@ public final class InvestigationOptions {
     return Optional.ofNullable(index);
   }
 
+  /**
+   * The local event store searched by playbook step 9, when set. It is opened read-only and never
+   * created: a store that does not exist or holds no events leaves the step out (the case says so).
+   */
+  public Optional<StoreLocation> eventStore() {
+    return Optional.ofNullable(eventStore);
+  }
+
   /** Builds {@link InvestigationOptions}; {@link #build()} checks them. */
   public static final class Builder {
     private Function<CallListener, MimecastClient> client;
@@ -128,6 +139,7 @@ public final class InvestigationOptions {
     private ArchiveLocator archiveLocator;
     private final List<Step<?>> additionalSteps = new ArrayList<>();
     private CaseIndex index;
+    private StoreLocation eventStore;
 
     private Builder() {}
 
@@ -210,6 +222,15 @@ public final class InvestigationOptions {
     /** Where to record each new case besides its folder. */
     public Builder index(CaseIndex index) {
       this.index = index;
+      return this;
+    }
+
+    /**
+     * The local event store (filled by {@code mci events pull}) whose rows matching the case are
+     * added to it; null for none.
+     */
+    public Builder eventStore(StoreLocation store) {
+      this.eventStore = store;
       return this;
     }
 

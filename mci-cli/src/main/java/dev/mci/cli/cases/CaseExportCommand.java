@@ -3,7 +3,6 @@ package dev.mci.cli.cases;
 import dev.mci.cli.CliContext;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.UserInputException;
-import dev.mci.cli.support.OutputFormat;
 import dev.mci.investigate.cases.Case;
 import dev.mci.investigate.cases.IndexedCase;
 import dev.mci.investigate.export.CaseExport;
@@ -25,22 +24,22 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mci case export ID --format json|csv|stix [--output FILE]}.
  *
- * <p>The root command owns an inherited {@code --format} (table|json|ndjson|csv) that cannot take
- * {@code stix}, and picocli refuses a second option of the same name. So this command stops option
- * parsing at the case id and reads what follows itself: {@code --format stix} works after the id,
- * as the usage line shows; {@code --format json|csv} also works before it (the global option).
+ * <p>{@code --format} is the root command's option, which also takes {@code stix} (only this
+ * command accepts it). For scripts written against the first release, the options may also follow
+ * the case id: option parsing stops at the id and this command reads what follows itself.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     modelTransformer = CaseExportCommand.OptionsAfterId.class,
     customSynopsis =
-        "mci case export [-hV] ID [--format json|csv|stix] [--output FILE] [--case-dir DIR]",
+        "mci case export [-hV] ID [--format json|csv|stix] [--output FILE] [--case-dir DIR]"
+            + " [--store FILE|URL]",
     description = {
       "Export a stored case (no API calls): json (case.json), csv (its messages) or stix (a STIX"
           + " 2.1 bundle of the indicators and observed data).",
       "Options after ID: --format json|csv|stix (default json), --output FILE (default stdout),"
-          + " --case-dir DIR."
+          + " --case-dir DIR, --store FILE|URL (the event store whose case index to use)."
     })
 public final class CaseExportCommand implements Callable<Integer> {
   private final CliContext context;
@@ -77,6 +76,9 @@ public final class CaseExportCommand implements Callable<Integer> {
     @Option(names = "--case-dir")
     Path caseDir;
 
+    @Option(names = "--store")
+    String store;
+
     @Option(names = {"-h", "--help"})
     boolean help;
   }
@@ -98,8 +100,12 @@ public final class CaseExportCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     CaseExport format = format(parsed.format);
+    Path root = CasesRoot.resolve(context.environment(), parsed.caseDir);
     IndexedCase indexed =
-        CaseLookup.find(CasesRoot.resolve(context.environment(), parsed.caseDir), id);
+        CaseLookup.find(
+            CaseStores.index(CaseStores.resolve(parsed.store, context.environment()), root),
+            root,
+            id);
     Case model = CaseLookup.open(indexed);
     String text = format.render(model);
     if (parsed.output == null) {
@@ -129,6 +135,10 @@ public final class CaseExportCommand implements Callable<Integer> {
                           + "' is not an export format: use "
                           + CaseExport.names()));
     }
-    return context.format() == OutputFormat.CSV ? CaseExport.CSV : CaseExport.JSON;
+    return switch (context.requestedFormat()) {
+      case STIX -> CaseExport.STIX;
+      case CSV -> CaseExport.CSV;
+      default -> CaseExport.JSON;
+    };
   }
 }

@@ -1,20 +1,32 @@
 package dev.mci.cli.cases;
 
+import dev.mci.cli.CliEnvironment;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.UserInputException;
+import dev.mci.cli.events.StoreOption;
 import dev.mci.investigate.CaseException;
 import dev.mci.investigate.cases.CaseIndex;
-import dev.mci.investigate.cases.FileCaseIndex;
 import dev.mci.investigate.cases.IndexedCase;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Finds a case by id or unique id prefix, turning failures into one-line CLI errors. */
+/**
+ * Finds a case by id or unique id prefix, turning failures into one-line CLI errors. The index is
+ * the event store's case index merged with the cases folder when there is a store ({@link
+ * CaseStores}), else the cases folder alone.
+ */
 final class CaseLookup {
 
   private CaseLookup() {}
 
-  static IndexedCase find(Path root, String id) {
-    CaseIndex index = new FileCaseIndex(root);
+  /** The index for a command with the {@code --store} option. */
+  static CaseIndex index(
+      StoreOption option, CommandSpec spec, CliEnvironment environment, Path root) {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--store");
+    return CaseStores.index(CaseStores.resolve(option, given, environment), root);
+  }
+
+  static IndexedCase find(CaseIndex index, Path root, String id) {
     try {
       return index
           .find(id)

@@ -2,6 +2,7 @@ package dev.mci.cli.cases;
 
 import dev.mci.cli.CliContext;
 import dev.mci.cli.ExitCode;
+import dev.mci.cli.events.StoreOption;
 import dev.mci.investigate.cases.Case;
 import dev.mci.investigate.cases.CaseJson;
 import dev.mci.investigate.cases.IndexedCase;
@@ -11,8 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code mci case show ID}: a stored case, as text or (with {@code --format json}) its model. */
 @Command(
@@ -34,6 +38,10 @@ public final class CaseShowCommand implements Callable<Integer> {
       description = "Cases folder (default: $MCI_CASES_DIR, else ./mci-cases).")
   Path caseDir;
 
+  @Mixin StoreOption storeOption;
+
+  @Spec CommandSpec spec;
+
   public CaseShowCommand(CliContext context) {
     this.context = context;
   }
@@ -48,7 +56,9 @@ public final class CaseShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    IndexedCase indexed = CaseLookup.find(CasesRoot.resolve(context.environment(), caseDir), id);
+    Path root = CasesRoot.resolve(context.environment(), caseDir);
+    IndexedCase indexed =
+        CaseLookup.find(CaseLookup.index(storeOption, spec, context.environment(), root), root, id);
     Case model = CaseLookup.open(indexed);
     switch (context.format()) {
       case JSON -> context.out().print(CaseExport.JSON.render(model));

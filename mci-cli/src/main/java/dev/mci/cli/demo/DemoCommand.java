@@ -12,13 +12,21 @@ import dev.mci.investigate.cases.CaseStatus;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorServer;
 import dev.mci.simulator.TenantSize;
+import dev.mci.simulator.events.EventStreamConfig;
 import dev.mci.simulator.tenant.PhishingScenario;
+import dev.mci.store.EventStore;
+import dev.mci.store.StoreLocation;
+import dev.mci.store.pull.EventPuller;
+import dev.mci.store.pull.PullListener;
+import dev.mci.store.pull.PullOptions;
+import dev.mci.store.pull.PullReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +67,15 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter console = context.out();
     SimulatorConfig config =
-        SimulatorConfig.builder().port(0).portV1(0).seed(seed).size(TenantSize.SMALL).build();
+        SimulatorConfig.builder()
+            .port(0)
+            .portV1(0)
+            .seed(seed)
+            .size(TenantSize.SMALL)
+            // Batches every 6 hours instead of 15 minutes: the same events in fewer files, so the
+            // demo's pull takes seconds.
+            .events(EventStreamConfig.builder().batchInterval(Duration.ofHours(6)).build())
+            .build();
     try (SimulatorServer server = SimulatorServer.start(config)) {
       PhishingScenario report = server.tenant().scenario();
       console.println("Simulator running at " + server.baseUrl() + " (API 2.0, seed " + seed + ")");
@@ -71,33 +87,63 @@ public final class DemoCommand implements Callable<Integer> {
               + ", subject \""
               + report.subject()
               + "\"");
-      console.println("Investigating...");
-      console.flush();
-
       Instant now = context.environment().clock().instant();
       Path root =
           context
               .environment()
               .workDir()
               .resolve(out != null ? out : Path.of("mci-demo-" + FOLDER_TIME.format(now)));
-      InvestigationOptions options =
+      MimecastClient.Builder client =
+          MimecastClient.builder()
+              .baseUrl(server.baseUrl())
+              .credentials(
+                  new OAuth2Credentials(
+                      server.credentials().clientId(), server.credentials().clientSecret()));
+      Optional<StoreLocation> events = pullEvents(client, root.resolve("events"), console);
+      console.println("Investigating...");
+      console.flush();
+
+      InvestigationOptions.Builder options =
           InvestigationOptions.builder()
-              .client(
-                  MimecastClient.builder()
-                      .baseUrl(server.baseUrl())
-                      .credentials(
-                          new OAuth2Credentials(
-                              server.credentials().clientId(),
-                              server.credentials().clientSecret())))
+              .client(client)
               .casesRoot(root)
-              .since(now.minus(Duration.ofDays(7)))
-              .until(now)
-              .clock(context.environment().clock())
-              .build();
-      Case model = Investigation.run(report.messageIdHeader(), options);
+              .clock(context.environment().clock());
+      events.ifPresent(options::eventStore);
+      Case model = Investigation.run(report.messageIdHeader(), options.build());
       console.println();
       CaseText.summary(console, model, root.resolve(model.id()));
       return model.status() == CaseStatus.COMPLETE ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+  }
+
+  /**
+   * Pulls the simulator's SIEM events into a store in the demo folder, as {@code mci events pull}
+   * would, so the investigation's step 9 has a local event store to search. A failed pull is
+   * reported and the demo goes on without the store.
+   */
+  private Optional<StoreLocation> pullEvents(
+      MimecastClient.Builder client, Path folder, PrintWriter console) {
+    console.println("Pulling the event stream into " + folder.resolve("events.db") + "...");
+    console.flush();
+    StoreLocation location = StoreLocation.sqlite(folder.resolve("events.db"));
+    try (MimecastClient api = client.build();
+        EventStore store = EventStore.open(location)) {
+      PullReport pulled =
+          new EventPuller(
+                  api,
+                  store,
+                  PullOptions.builder(folder).clock(context.environment().clock()).build(),
+                  PullListener.none())
+              .run();
+      console.printf(
+          "Stored %,d events in %.1f s%s%n",
+          pulled.stored(),
+          pulled.elapsed().toMillis() / 1000.0,
+          pulled.complete() ? "" : " (incomplete: " + pulled.problems() + ")");
+      return pulled.stored() > 0 ? Optional.of(location) : Optional.empty();
+    } catch (RuntimeException e) {
+      console.println("The event pull failed (" + e.getMessage() + "); investigating without it.");
+      return Optional.empty();
     }
   }
 }

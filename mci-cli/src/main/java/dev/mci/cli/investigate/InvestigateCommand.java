@@ -3,8 +3,10 @@ package dev.mci.cli.investigate;
 import dev.mci.cli.CliContext;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.UserInputException;
+import dev.mci.cli.cases.CaseStores;
 import dev.mci.cli.cases.CaseText;
 import dev.mci.cli.cases.CasesRoot;
+import dev.mci.cli.events.StoreOption;
 import dev.mci.cli.support.ClientSettings;
 import dev.mci.cli.support.Json;
 import dev.mci.cli.support.OutputFormat;
@@ -20,6 +22,7 @@ import dev.mci.investigate.UnrecognisedIndicatorException;
 import dev.mci.investigate.cases.Case;
 import dev.mci.investigate.cases.CaseFolder;
 import dev.mci.investigate.cases.CaseStatus;
+import dev.mci.store.StoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,10 +30,14 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mci investigate INDICATOR}: one indicator in, a complete case out. A thin layer over
@@ -46,6 +53,8 @@ import picocli.CommandLine.Parameters;
       "INDICATOR: a Message-ID (<id@host>), a Mimecast message id, a sender or user address, a"
           + " sender domain, a sending IP, a SHA-256, a URL or a rewritten URL; the type is detected"
           + " unless --type is given.",
+      "The local event store (--store, else the default store when it exists) is searched for"
+          + " the case's values and records the case in its case index; it is never created here.",
       "Exit code 0: complete; 3: partial (the case says what is missing)."
     })
 public final class InvestigateCommand implements Callable<Integer> {
@@ -77,6 +86,10 @@ public final class InvestigateCommand implements Callable<Integer> {
       description = "Cases folder (default: $MCI_CASES_DIR, else ./mci-cases).")
   Path caseDir;
 
+  @Mixin StoreOption storeOption;
+
+  @Spec CommandSpec spec;
+
   public InvestigateCommand(CliContext context) {
     this.context = context;
   }
@@ -86,6 +99,11 @@ public final class InvestigateCommand implements Callable<Integer> {
     TimeWindow window = TimeWindow.resolve(since, until, "29d", context.environment().clock());
     Path root = CasesRoot.resolve(context.environment(), caseDir);
     ClientSettings settings = ClientSettings.resolve(context.environment(), context.profile());
+    Optional<StoreLocation> store =
+        CaseStores.resolve(
+            storeOption,
+            spec.commandLine().getParseResult().hasMatchedOption("--store"),
+            context.environment());
     InvestigationOptions options =
         InvestigationOptions.builder()
             .client(
@@ -96,6 +114,8 @@ public final class InvestigateCommand implements Callable<Integer> {
             .since(window.since())
             .until(window.until())
             .clock(context.environment().clock())
+            .eventStore(store.orElse(null))
+            .index(store.isPresent() ? CaseStores.index(store, root) : null)
             .build();
     Case model = run(options);
     report(model, root.resolve(model.id()));

@@ -9,5 +9,7 @@ public enum OutputFormat {
   /** One JSON object per line, written as rows arrive. */
   NDJSON,
   /** RFC 4180 CSV with a header row. */
-  CSV
+  CSV,
+  /** A STIX 2.1 bundle; only {@code mci case export} writes one. */
+  STIX
 }

@@ -151,6 +151,28 @@ class CaseCommandsTest {
   }
 
   @Test
+  void stixAlsoWorksAsTheGlobalFormatBeforeTheId() throws Exception {
+    Runs.Result run =
+        Runs.in(folder)
+            .set(CasesRoot.VARIABLE, "cases")
+            .run("case", "export", "--format", "stix", FIRST);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
+    assertThat(Json.MAPPER.readTree(run.out()).get("type").asText()).isEqualTo("bundle");
+  }
+
+  @Test
+  void stixForACommandThatCannotWriteItIsAOneLineError() {
+    Runs.Result run =
+        Runs.in(folder).run("case", "list", "--format", "stix", "--case-dir", cases.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err())
+        .contains("--format stix is only for 'mci case export'")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void exportToCsvKeepsHostileCellsInert() throws Exception {
     Path file = folder.resolve("messages.csv");
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mci.client.AutoPager;
 import dev.mci.client.InvalidRequestException;
-import dev.mci.client.InvalidResponseException;
 import dev.mci.client.MimecastApiException;
 import dev.mci.client.MimecastTime;
 import dev.mci.client.NotFoundException;
@@ -160,15 +159,15 @@ public final class IncidentsApi {
         integer(node, "successful"),
         integer(node, "failed"),
         integer(node, "restored"),
-        date(node, "create", envelope),
-        date(node, "modified", envelope),
+        envelope.date(node, "create"),
+        envelope.date(node, "modified"),
         criteria.isObject()
             ? new Incident.SearchCriteria(
                 Json.text(criteria, "from"),
                 Json.text(criteria, "to"),
                 // The get-incident skeleton names it "date"; recorded data uses "start".
-                date(criteria, criteria.has("start") ? "start" : "date", envelope),
-                date(criteria, "end", envelope),
+                envelope.date(criteria, criteria.has("start") ? "start" : "date"),
+                envelope.date(criteria, "end"),
                 Json.text(criteria, "messageId"),
                 messageIds,
                 Json.text(criteria, "fileHash"),
@@ -181,21 +180,5 @@ public final class IncidentsApi {
   private static Integer integer(JsonNode node, String field) {
     OptionalInt value = Json.integer(node, field);
     return value.isPresent() ? value.getAsInt() : null;
-  }
-
-  private static Instant date(JsonNode node, String field, Envelope envelope) {
-    String text = Json.text(node, field);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return MimecastTime.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidResponseException(
-          envelope.endpoint(),
-          envelope.requestId(),
-          field + " is not a date: " + e.getMessage(),
-          e);
-    }
   }
 }

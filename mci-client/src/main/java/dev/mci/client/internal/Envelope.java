@@ -2,6 +2,9 @@ package dev.mci.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.client.ApiError;
+import dev.mci.client.InvalidResponseException;
+import dev.mci.client.MimecastTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,6 +36,24 @@ public record Envelope(
   /** {@code data[0]}, or empty when {@code data} is empty. */
   public Optional<JsonNode> first() {
     return data.isEmpty() ? Optional.empty() : Optional.of(data.get(0));
+  }
+
+  /**
+   * The date in {@code node.field}, or null when absent or blank.
+   *
+   * @throws InvalidResponseException naming this call when the value is not a Mimecast date
+   */
+  public Instant date(JsonNode node, String field) {
+    String text = Json.text(node, field);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return MimecastTime.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidResponseException(
+          endpoint, requestId, field + " is not a date: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -100,13 +100,9 @@ public final class LogsApi {
   /** URL Protect clicks and scans. */
   public AutoPager<UrlClick> urlLogs(UrlLogQuery query) {
     String endpoint = URL_LOGS.path();
-    require(endpoint, query);
-    Checks.window(endpoint, query.from(), query.to());
-    Checks.pageSize(endpoint, query.pageSize());
-    ObjectNode item = Json.object();
+    ObjectNode item =
+        window(endpoint, query, "from", query.from(), "to", query.to(), query.pageSize());
     item.put("oldestFirst", query.oldestFirst());
-    putDate(item, "from", query.from());
-    putDate(item, "to", query.to());
     putIfSet(item, "route", Checks.oneOf(endpoint, "route", query.route(), URL_ROUTES));
     putIfSet(
         item, "scanResult", Checks.oneOf(endpoint, "scanResult", query.scanResult(), SCAN_RESULTS));
@@ -116,15 +112,11 @@ public final class LogsApi {
   /** Impersonation Protect detections. */
   public AutoPager<ImpersonationLog> impersonationLogs(ImpersonationLogQuery query) {
     String endpoint = IMPERSONATION_LOGS.path();
-    require(endpoint, query);
-    Checks.window(endpoint, query.from(), query.to());
-    Checks.pageSize(endpoint, query.pageSize());
+    ObjectNode item =
+        window(endpoint, query, "from", query.from(), "to", query.to(), query.pageSize());
     String field = Checks.oneOf(endpoint, "searchField", query.searchField(), IMPERSONATION_FIELDS);
     Checks.search(endpoint, field, query.query());
-    ObjectNode item = Json.object();
     item.put("oldestFirst", query.oldestFirst());
-    putDate(item, "from", query.from());
-    putDate(item, "to", query.to());
     if (query.taggedMalicious() != null) {
       item.put("taggedMalicious", query.taggedMalicious());
     }
@@ -148,13 +140,9 @@ public final class LogsApi {
   /** Attachment Protect verdicts. */
   public AutoPager<AttachmentLog> attachmentLogs(AttachmentLogQuery query) {
     String endpoint = ATTACHMENT_LOGS.path();
-    require(endpoint, query);
-    Checks.window(endpoint, query.from(), query.to());
-    Checks.pageSize(endpoint, query.pageSize());
-    ObjectNode item = Json.object();
+    ObjectNode item =
+        window(endpoint, query, "from", query.from(), "to", query.to(), query.pageSize());
     item.put("oldestFirst", query.oldestFirst());
-    putDate(item, "from", query.from());
-    putDate(item, "to", query.to());
     putIfSet(item, "route", Checks.oneOf(endpoint, "route", query.route(), ATTACHMENT_ROUTES));
     putIfSet(item, "result", Checks.oneOf(endpoint, "result", query.result(), ATTACHMENT_RESULTS));
     return pager(
@@ -164,17 +152,11 @@ public final class LogsApi {
   /** Held messages that were released or rejected, and who did it. */
   public AutoPager<ReleaseLog> releaseLogs(ReleaseLogQuery query) {
     String endpoint = RELEASE_LOGS.path();
-    require(endpoint, query);
-    Checks.window(endpoint, query.start(), query.end());
-    Checks.pageSize(endpoint, query.pageSize());
+    ObjectNode item =
+        window(endpoint, query, "start", query.start(), "end", query.end(), query.pageSize());
     String field = Checks.oneOf(endpoint, "searchBy field", query.searchField(), RELEASE_FIELDS);
     Checks.search(endpoint, field, query.searchValue());
-    ObjectNode item = Json.object();
-    putDate(item, "start", query.start());
-    putDate(item, "end", query.end());
-    if (field != null) {
-      item.putObject("searchBy").put("fieldName", field).put("value", query.searchValue().strip());
-    }
+    putSearchBy(item, field, query.searchValue());
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("route", Checks.oneOf(endpoint, "route", query.route(), RELEASE_ROUTES));
     filters.put("status", Checks.oneOf(endpoint, "status", query.status(), RELEASE_STATUSES));
@@ -193,9 +175,8 @@ public final class LogsApi {
    */
   public AutoPager<RejectionLog> rejections(RejectionLogQuery query) {
     String endpoint = REJECTIONS.path();
-    require(endpoint, query);
-    Checks.window(endpoint, query.start(), query.end());
-    Checks.pageSize(endpoint, query.pageSize());
+    ObjectNode item =
+        window(endpoint, query, "start", query.start(), "end", query.end(), query.pageSize());
     Instant oldest = transport.clock().instant().minus(REJECTION_RETENTION).minus(CLOCK_SLACK);
     for (Instant bound : new Instant[] {query.start(), query.end()}) {
       if (bound != null && bound.isBefore(oldest)) {
@@ -208,17 +189,12 @@ public final class LogsApi {
     }
     String field = Checks.oneOf(endpoint, "searchBy field", query.searchField(), REJECTION_FIELDS);
     Checks.search(endpoint, field, query.searchValue());
-    ObjectNode item = Json.object();
-    putDate(item, "start", query.start());
-    putDate(item, "end", query.end());
     if (query.mailbox() != null && !query.mailbox().isBlank()) {
       item.put("mailbox", query.mailbox().strip());
     } else {
       item.put("admin", true);
     }
-    if (field != null) {
-      item.putObject("searchBy").put("fieldName", field).put("value", query.searchValue().strip());
-    }
+    putSearchBy(item, field, query.searchValue());
     return pager(REJECTIONS, item, query.pageSize(), envelope -> rejectionRows(new Rows(envelope)));
   }
 
@@ -228,20 +204,13 @@ public final class LogsApi {
    */
   public AutoPager<HeldMessage> heldMessages(HeldMessageQuery query) {
     String endpoint = HELD_MESSAGES.path();
-    require(endpoint, query);
-    Checks.window(endpoint, query.start(), query.end());
-    Checks.pageSize(endpoint, query.pageSize());
+    ObjectNode item =
+        window(endpoint, query, "start", query.start(), "end", query.end(), query.pageSize());
     String field = Checks.oneOf(endpoint, "searchBy field", query.searchField(), HELD_FIELDS);
     Checks.search(endpoint, field, query.searchValue());
-    ObjectNode item = Json.object();
     item.put("admin", true);
-    putDate(item, "start", query.start());
-    putDate(item, "end", query.end());
-    if (field != null) {
-      // The documented spelling is reason_code; reasonCode is accepted from callers too.
-      String wire = field.equals("reasonCode") ? "reason_code" : field;
-      item.putObject("searchBy").put("fieldName", wire).put("value", query.searchValue().strip());
-    }
+    // The documented spelling is reason_code; reasonCode is accepted from callers too.
+    putSearchBy(item, "reasonCode".equals(field) ? "reason_code" : field, query.searchValue());
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("route", Checks.oneOf(endpoint, "route", query.route(), HELD_ROUTES));
     filters.put("heldGroup", Checks.oneOf(endpoint, "heldGroup", query.heldGroup(), HELD_GROUPS));
@@ -256,9 +225,32 @@ public final class LogsApi {
     return transport.pager(operation, List.of(item), pageSize, rows);
   }
 
-  private static void require(String endpoint, Object query) {
+  /**
+   * Checks what every log query shares (present, a window that runs forwards, a page size in range)
+   * and starts the request item with the window under the endpoint's own field names.
+   */
+  private static ObjectNode window(
+      String endpoint,
+      Object query,
+      String startField,
+      Instant start,
+      String endField,
+      Instant end,
+      int pageSize) {
     if (query == null) {
       throw new InvalidRequestException(endpoint, "the query is missing");
+    }
+    Checks.window(endpoint, start, end);
+    Checks.pageSize(endpoint, pageSize);
+    ObjectNode item = Json.object();
+    putDate(item, startField, start);
+    putDate(item, endField, end);
+    return item;
+  }
+
+  private static void putSearchBy(ObjectNode item, String field, String value) {
+    if (field != null) {
+      item.putObject("searchBy").put("fieldName", field).put("value", value.strip());
     }
   }
 

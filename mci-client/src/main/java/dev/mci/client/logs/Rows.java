@@ -1,8 +1,6 @@
 package dev.mci.client.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mci.client.InvalidResponseException;
-import dev.mci.client.MimecastTime;
 import dev.mci.client.internal.Envelope;
 import dev.mci.client.internal.Json;
 import dev.mci.client.messages.EmailAddress;
@@ -72,19 +70,7 @@ final class Rows {
 
   /** A date, or null when absent or blank; a value that is not a date is an invalid response. */
   Instant date(JsonNode row, String field) {
-    String text = Json.text(row, field);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return MimecastTime.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidResponseException(
-          envelope.endpoint(),
-          envelope.requestId(),
-          field + " is not a date: " + e.getMessage(),
-          e);
-    }
+    return envelope.date(row, field);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mci.client.AutoPager;
 import dev.mci.client.Download;
 import dev.mci.client.InvalidRequestException;
-import dev.mci.client.InvalidResponseException;
 import dev.mci.client.MimecastApiException;
 import dev.mci.client.MimecastTime;
 import dev.mci.client.NotFoundException;
@@ -554,8 +553,8 @@ public final class MessagesApi {
         emailAddress(row.get("fromEnv")),
         emailAddress(row.get("fromHdr")),
         to,
-        date(row, "received", envelope),
-        date(row, "sent", envelope),
+        envelope.date(row, "received"),
+        envelope.date(row, "sent"),
         Json.text(row, "subject"),
         senderIp != null ? senderIp : Json.text(row, "senderIp"),
         Json.bool(row, "attachments"),
@@ -569,22 +568,6 @@ public final class MessagesApi {
       return null;
     }
     return new EmailAddress(Json.text(node, "emailAddress"), Json.text(node, "displayableName"));
-  }
-
-  private static Instant date(JsonNode row, String field, Envelope envelope) {
-    String text = Json.text(row, field);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return MimecastTime.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidResponseException(
-          envelope.endpoint(),
-          envelope.requestId(),
-          "trackedEmails[]." + field + " is not a date: " + e.getMessage(),
-          e);
-    }
   }
 
   /** The state of one {@link #searchAll} walk: the query and its overall window. */

@@ -2,7 +2,6 @@ package dev.mci.client.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.client.InvalidResponseException;
-import dev.mci.client.MimecastTime;
 import dev.mci.client.internal.Envelope;
 import dev.mci.client.internal.Json;
 import java.time.Instant;
@@ -324,16 +323,7 @@ final class Readers {
   }
 
   private Instant date(JsonNode node, String field) {
-    String text = Json.text(node, field);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return MimecastTime.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidResponseException(
-          envelope.endpoint(), envelope.requestId(), field + " is not a date: " + text, e);
-    }
+    return envelope.date(node, field);
   }
 
   private static Long number(JsonNode node, String field) {

@@ -18,6 +18,10 @@ import java.util.Set;
  * @param messageInfos get-message-info of the located copies
  * @param people recipients and clickers as Awareness Training sees them
  * @param events other log rows touching the case (impersonation, rejections, incidents, ...)
+ * @param localEventHunts the hunts of the local event store and their totals (absent from cases
+ *     written before step 9 existed, or when no store was available)
+ * @param localEvents the local event store's rows that hold the case's values, the most relevant
+ *     first (more values matched, then newest), bounded
  */
 public record CaseData(
     List<CaseMessage> messages,
@@ -29,10 +33,14 @@ public record CaseData(
     Set<String> internalDomains,
     List<CaseMessageInfo> messageInfos,
     List<Person> people,
-    List<CaseEvent> events) {
+    List<CaseEvent> events,
+    List<LocalEventHunt> localEventHunts,
+    List<LocalEvent> localEvents) {
 
   /** Copies every collection; null becomes empty. */
   public CaseData {
+    localEventHunts = localEventHunts == null ? List.of() : List.copyOf(localEventHunts);
+    localEvents = localEvents == null ? List.of() : List.copyOf(localEvents);
     messageInfos = messageInfos == null ? List.of() : List.copyOf(messageInfos);
     people = people == null ? List.of() : List.copyOf(people);
     events = events == null ? List.of() : List.copyOf(events);
@@ -43,6 +51,33 @@ public record CaseData(
     holds = holds == null ? List.of() : List.copyOf(holds);
     memberships = memberships == null ? List.of() : List.copyOf(memberships);
     internalDomains = internalDomains == null ? Set.of() : Set.copyOf(internalDomains);
+  }
+
+  /** The data without the local event store's rows. */
+  public CaseData(
+      List<CaseMessage> messages,
+      List<CaseUrl> urls,
+      List<CaseAttachment> attachments,
+      List<Click> clicks,
+      List<HoldRelease> holds,
+      List<GroupMembership> memberships,
+      Set<String> internalDomains,
+      List<CaseMessageInfo> messageInfos,
+      List<Person> people,
+      List<CaseEvent> events) {
+    this(
+        messages,
+        urls,
+        attachments,
+        clicks,
+        holds,
+        memberships,
+        internalDomains,
+        messageInfos,
+        people,
+        events,
+        null,
+        null);
   }
 
   /** The data of the first build (schema 1 without the later additions). */

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Finds cases without calling the API. The case folder is the record; an index only points at
- * folders. {@link FileCaseIndex} scans a folder of cases; a store-backed index (mci-store) can
- * implement the same interface.
+ * folders. {@link FileCaseIndex} scans a folder of cases; {@link StoreCaseIndex} keeps the cases in
+ * the event store's case table and scans the folder only for the cases the table does not know (its
+ * javadoc states the merge rule).
  */
 public interface CaseIndex {
 

@@ -31,6 +31,8 @@ public final class CaseRecorder {
   private final Map<String, CaseMessageInfo> infos = new LinkedHashMap<>();
   private final Map<String, Person> people = new LinkedHashMap<>();
   private final Set<CaseEvent> events = new LinkedHashSet<>();
+  private final List<LocalEventHunt> localEventHunts = new ArrayList<>();
+  private final List<LocalEvent> localEvents = new ArrayList<>();
 
   /** Records get-message-info of one copy. */
   public synchronized void messageInfo(CaseMessageInfo info) {
@@ -45,6 +47,15 @@ public final class CaseRecorder {
   /** Records a log row touching the case. */
   public synchronized void event(CaseEvent event) {
     events.add(Objects.requireNonNull(event, "event"));
+  }
+
+  /**
+   * Records what the local event store holds for the case: the hunts run and the rows kept, in the
+   * order given (the step ranks them). A second call adds to the first.
+   */
+  public synchronized void localEvents(List<LocalEventHunt> hunts, List<LocalEvent> rows) {
+    localEventHunts.addAll(hunts);
+    localEvents.addAll(rows);
   }
 
   /** Records message copies. */
@@ -157,7 +168,9 @@ public final class CaseRecorder {
                         CaseEvent::time, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
                     .thenComparing(CaseEvent::kind)
                     .thenComparing(e -> String.valueOf(e.summary())))
-            .toList());
+            .toList(),
+        localEventHunts,
+        localEvents);
   }
 
   private static <T> T first(T known, T more) {

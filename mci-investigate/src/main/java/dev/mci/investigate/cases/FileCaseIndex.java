@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The default {@link CaseIndex}: the sub-folders of a cases root that hold a {@code case.json}.
  * Nothing is stored besides the folders themselves, so {@link #add} has nothing to do. Folders that
- * do not hold a readable case are skipped (and logged), never fatal.
+ * do not hold a readable case are skipped (and logged), never fatal. Every listing reads every
+ * {@code case.json}; {@link StoreCaseIndex} avoids that for the cases the store knows.
  */
 public final class FileCaseIndex implements CaseIndex {
 
@@ -43,13 +45,22 @@ public final class FileCaseIndex implements CaseIndex {
 
   @Override
   public List<IndexedCase> list() {
+    return listExcept(Set.of());
+  }
+
+  /**
+   * The cases under the root whose folder name is not in {@code known}, newest first; the folders
+   * skipped are not read.
+   */
+  List<IndexedCase> listExcept(Set<String> known) {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
     List<IndexedCase> cases = new ArrayList<>();
     try (Stream<Path> folders = Files.list(root)) {
       for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-        if (!Files.isRegularFile(folder.resolve(CaseFolder.CASE_JSON))) {
+        if (known.contains(folder.getFileName().toString())
+            || !Files.isRegularFile(folder.resolve(CaseFolder.CASE_JSON))) {
           continue;
         }
         try {
@@ -61,21 +72,33 @@ public final class FileCaseIndex implements CaseIndex {
     } catch (IOException e) {
       throw new CaseException("cannot list cases in " + root + ": " + e, e);
     }
-    cases.sort(
-        Comparator.comparing(
-                (IndexedCase c) -> c.summary().createdAt(),
-                Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(c -> c.summary().id()));
+    cases.sort(NEWEST_FIRST);
     return cases;
   }
 
+  /** The order of every listing: newest first, then by id. */
+  static final Comparator<IndexedCase> NEWEST_FIRST =
+      Comparator.comparing(
+              (IndexedCase c) -> c.summary().createdAt(),
+              Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(c -> c.summary().id());
+
   @Override
   public Optional<IndexedCase> find(String idOrPrefix) {
+    return match(list(), idOrPrefix);
+  }
+
+  /**
+   * The case of {@code cases} with this id, or with an id starting with this text when exactly one
+   * does.
+   *
+   * @throws CaseException when the prefix matches several cases
+   */
+  static Optional<IndexedCase> match(List<IndexedCase> cases, String idOrPrefix) {
     String wanted = idOrPrefix == null ? "" : idOrPrefix.strip();
     if (wanted.isEmpty()) {
       return Optional.empty();
     }
-    List<IndexedCase> cases = list();
     Optional<IndexedCase> exact =
         cases.stream().filter(c -> c.summary().id().equals(wanted)).findFirst();
     if (exact.isPresent()) {

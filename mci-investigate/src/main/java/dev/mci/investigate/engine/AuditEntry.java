@@ -14,6 +14,10 @@ import java.time.Instant;
  * @param durationMillis time until the response headers arrived
  * @param attempt 1 for a first attempt, 2 for its first retry, and so on
  * @param outcome {@code ok}, {@code retrying: <reason>} or {@code failed: <reason>}
+ * @param chain how many calls lie on the longest chain of calls this one had to wait for, itself
+ *     included: 1 for a call that waited for none, n + 1 for the call after a page, a retry or a
+ *     step whose chain was n; 0 when unknown (entries written before it was recorded). The largest
+ *     value of a run is its longest dependent chain of calls.
  */
 public record AuditEntry(
     Instant time,
@@ -23,4 +27,19 @@ public record AuditEntry(
     int status,
     long durationMillis,
     int attempt,
-    String outcome) {}
+    String outcome,
+    int chain) {
+
+  /** An entry whose place on a chain is unknown. */
+  public AuditEntry(
+      Instant time,
+      String step,
+      String endpoint,
+      String requestId,
+      int status,
+      long durationMillis,
+      int attempt,
+      String outcome) {
+    this(time, step, endpoint, requestId, status, durationMillis, attempt, outcome, 0);
+  }
+}

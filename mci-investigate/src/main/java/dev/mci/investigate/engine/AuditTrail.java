@@ -4,22 +4,31 @@ import dev.mci.client.CallListener;
 import dev.mci.client.CallRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Collects every API call of an investigation: give it to {@code
  * MimecastClient.Builder.callListener(...)}. Each call is attributed to the step running on the
- * calling thread ({@link StepScope}). Thread-safe.
+ * calling thread ({@link StepScope}) and placed on its chain of dependent calls ({@link
+ * AuditEntry#chain()}). Thread-safe.
  */
 public final class AuditTrail implements CallListener {
 
   /** The step name used for calls made outside any step. */
   public static final String OUTSIDE_STEPS = "investigation";
 
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final long id = IDS.incrementAndGet();
   private final List<AuditEntry> entries = new ArrayList<>();
 
   @Override
   public void onCall(CallRecord call) {
     String step = StepScope.current();
+    CallChain.Link previous = CallChain.current();
+    // The listener runs on the calling thread after the attempt: it follows the thread's last call.
+    int depth = previous != null && previous.trail() == id ? previous.depth() + 1 : 1;
+    CallChain.set(new CallChain.Link(id, depth));
     AuditEntry entry =
         new AuditEntry(
             call.start(),
@@ -29,7 +38,8 @@ public final class AuditTrail implements CallListener {
             call.httpStatus(),
             call.duration() == null ? 0 : call.duration().toMillis(),
             call.attempt(),
-            call.outcome());
+            call.outcome(),
+            depth);
     synchronized (entries) {
       entries.add(entry);
     }
@@ -51,5 +61,18 @@ public final class AuditTrail implements CallListener {
       }
     }
     return result;
+  }
+
+  /**
+   * The length, in calls, of the longest chain of calls that had to wait for one another: with
+   * unlimited concurrency and equal call times, a run cannot be faster than this many calls.
+   */
+  public int longestChain() {
+    return longestChain(entries());
+  }
+
+  /** {@link #longestChain()} of entries read back from an audit trail. */
+  public static int longestChain(List<AuditEntry> entries) {
+    return entries.stream().mapToInt(AuditEntry::chain).max().orElse(0);
   }
 }

@@ -21,10 +21,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs a {@link Playbook}: a step starts as soon as every step it needs has succeeded, at most
@@ -33,25 +36,54 @@ import java.util.function.Supplier;
  * steps that need it are skipped. The runner never blocks a thread of its own: {@link #start}
  * returns at once, and work happens on the given executor.
  *
+ * <p>Per-item work ({@link StepContext#forEach}) has a bound of its own, per step: a step fanning
+ * out over forty copies does not take the slots other steps wait for, and the slots do not throttle
+ * its items. Items run on the item executor plus the step's own thread. What keeps the total rate
+ * within the API's budget is the client's rate-limit gate, shared by every call.
+ *
  * <p>Thread-safe; one runner may run several playbooks.
  */
 public final class PlaybookRunner {
 
   private final Executor executor;
   private final int maxConcurrency;
+  private final Executor itemExecutor;
+  private final int itemsPerStep;
 
   /**
+   * A runner whose steps may each run {@code maxConcurrency} items at once, on threads the runner
+   * creates on demand (daemon threads that end when idle). With a bound of 1 every call of a run is
+   * made one after another.
+   *
    * @param executor where steps run; it should offer at least {@code maxConcurrency} threads (fewer
-   *     only costs speed: nested work also runs on the calling thread)
-   * @param maxConcurrency the most steps (and {@link StepContext#forEach} items) running at once
+   *     only costs speed)
+   * @param maxConcurrency the most steps running at once, and the most items of one step
    */
   public PlaybookRunner(Executor executor, int maxConcurrency) {
+    this(executor, maxConcurrency, ItemThreads.POOL, maxConcurrency);
+  }
+
+  /**
+   * @param executor where steps run; it should offer at least {@code maxConcurrency} threads
+   * @param maxConcurrency the most steps running at once
+   * @param itemExecutor where a step's {@link StepContext#forEach} items run besides the step's own
+   *     thread; fewer threads than asked for only costs speed (items that find none run on the
+   *     step's thread)
+   * @param itemsPerStep the most items of one step running at once, the step's thread included
+   */
+  public PlaybookRunner(
+      Executor executor, int maxConcurrency, Executor itemExecutor, int itemsPerStep) {
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.itemExecutor = Objects.requireNonNull(itemExecutor, "itemExecutor");
     if (maxConcurrency < 1) {
       throw new IllegalArgumentException(
           "maxConcurrency must be at least 1, got " + maxConcurrency);
     }
+    if (itemsPerStep < 1) {
+      throw new IllegalArgumentException("itemsPerStep must be at least 1, got " + itemsPerStep);
+    }
     this.maxConcurrency = maxConcurrency;
+    this.itemsPerStep = itemsPerStep;
   }
 
   /** Starts the playbook; the future completes when every step has succeeded, failed or skipped. */
@@ -61,9 +93,16 @@ public final class PlaybookRunner {
     return execution.done;
   }
 
-  /** Runs the playbook and waits for it. */
+  /**
+   * Runs the playbook and waits for it. The first steps' calls follow the calls this thread made
+   * before (e.g. resolving the indicator); afterwards the thread starts a new chain.
+   */
   public PlaybookResult run(Playbook playbook, InvestigationScope scope) {
-    return start(playbook, scope).join();
+    try {
+      return start(playbook, scope).join();
+    } finally {
+      CallChain.set(null);
+    }
   }
 
   /** The state of one run. All fields are guarded by {@code this}. */
@@ -75,6 +114,9 @@ public final class PlaybookRunner {
     private final CompletableFuture<PlaybookResult> done = new CompletableFuture<>();
     private int inFlight;
     private int remaining;
+
+    /** The last call made before the run, on the thread that started it. */
+    private CallChain.Link before;
 
     Execution(Playbook playbook, InvestigationScope scope) {
       this.playbook = playbook;
@@ -99,6 +141,7 @@ public final class PlaybookRunner {
 
     void begin() {
       synchronized (this) {
+        before = CallChain.current();
         for (Node node : nodes.values()) {
           if (node.pending == 0) {
             ready.add(node);
@@ -133,28 +176,48 @@ public final class PlaybookRunner {
     void runStep(Node node) {
       Instant started = scope.clock().instant();
       StepOutcome[] outcome = new StepOutcome[1];
-      StepScope.run(
-          node.step.key().name(),
-          () -> {
-            try {
-              Object value = node.step.run(new Context(node));
-              outcome[0] =
-                  new StepOutcome(
-                      node.name(),
-                      node.step.description(),
-                      StepStatus.SUCCEEDED,
-                      value,
-                      null,
-                      started,
-                      millisSince(started),
-                      null);
-            } catch (VirtualMachineError fatal) {
-              throw fatal;
-            } catch (Throwable failure) {
-              outcome[0] = failed(node, started, millisSince(started), failure);
-            }
-          });
+      CallChain.Link saved = CallChain.current();
+      CallChain.set(startOfChain(node));
+      CallChain.Link end;
+      try {
+        StepScope.run(
+            node.step.key().name(),
+            () -> {
+              try {
+                Object value = node.step.run(new Context(node));
+                outcome[0] =
+                    new StepOutcome(
+                        node.name(),
+                        node.step.description(),
+                        StepStatus.SUCCEEDED,
+                        value,
+                        null,
+                        started,
+                        millisSince(started),
+                        null);
+              } catch (VirtualMachineError fatal) {
+                throw fatal;
+              } catch (Throwable failure) {
+                outcome[0] = failed(node, started, millisSince(started), failure);
+              }
+            });
+      } finally {
+        end = CallChain.current();
+        CallChain.set(saved);
+      }
+      synchronized (this) {
+        node.chainEnd = end;
+      }
       finish(node, outcome[0]);
+    }
+
+    /** A step's calls follow the deepest call of the steps it needs (or of the run's caller). */
+    private synchronized CallChain.Link startOfChain(Node node) {
+      CallChain.Link start = before;
+      for (StepKey<?> need : node.step.needs()) {
+        start = CallChain.deeper(start, nodes.get(need).chainEnd);
+      }
+      return start;
     }
 
     private StepOutcome failed(Node node, Instant started, long millis, Throwable failure) {
@@ -223,25 +286,13 @@ public final class PlaybookRunner {
       }
     }
 
-    synchronized boolean tryAcquireSlot() {
-      if (inFlight < maxConcurrency) {
-        inFlight++;
-        return true;
-      }
-      return false;
-    }
-
-    void releaseSlot() {
-      synchronized (this) {
-        inFlight--;
-      }
-      launchReady();
-    }
-
     /** The context handed to one step. */
     private final class Context implements StepContext {
       private final Node node;
       private final Set<StepKey<?>> needs;
+
+      /** Item threads the step uses now, besides its own. */
+      private final AtomicInteger helpers = new AtomicInteger();
 
       Context(Node node) {
         this.node = node;
@@ -305,83 +356,96 @@ public final class PlaybookRunner {
 
       @Override
       public <I, O> List<O> forEach(List<I> items, Function<? super I, ? extends O> work) {
-        List<Item<O>> tasks = new ArrayList<>(items.size());
-        for (I item : items) {
-          tasks.add(new Item<>(() -> work.apply(item)));
-        }
+        Batch<I, O> batch = new Batch<>(items, work, CallChain.current());
         String name = node.name();
-        // The calling thread takes the first item itself; the others go out while slots are free.
-        for (Item<O> task : tasks.subList(Math.min(1, tasks.size()), tasks.size())) {
-          if (!tryAcquireSlot()) {
-            break;
-          }
+        for (int i = 1; i < items.size() && tryAcquireHelper(); i++) {
           try {
-            executor.execute(
+            itemExecutor.execute(
                 () -> {
                   try {
-                    StepScope.run(name, task::runIfUnclaimed);
+                    StepScope.run(name, batch::drain);
                   } finally {
-                    releaseSlot();
+                    helpers.decrementAndGet();
                   }
                 });
           } catch (RejectedExecutionException e) {
-            releaseSlot();
+            helpers.decrementAndGet();
             break;
           }
         }
-        // Whatever no other thread has picked up runs here, so nested work can never deadlock.
-        for (Item<O> task : tasks) {
-          task.runIfUnclaimed();
-        }
-        List<O> results = new ArrayList<>(tasks.size());
-        RuntimeException first = null;
-        for (Item<O> task : tasks) {
-          task.await();
-          if (task.failure != null && first == null) {
-            first =
-                task.failure instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException(task.failure);
+        // The calling thread works through the items too, so nested work can never deadlock.
+        batch.drain();
+        return batch.results();
+      }
+
+      private boolean tryAcquireHelper() {
+        while (true) {
+          int used = helpers.get();
+          if (used >= itemsPerStep - 1) {
+            return false;
           }
-          results.add(task.result);
+          if (helpers.compareAndSet(used, used + 1)) {
+            return true;
+          }
         }
-        if (first != null) {
-          throw first;
-        }
-        return results;
       }
     }
   }
 
-  /** One item of {@link StepContext#forEach}: run once, by whichever thread claims it first. */
-  private static final class Item<O> {
-    private final Supplier<? extends O> work;
-    private final AtomicBoolean claimed = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile O result;
-    private volatile Throwable failure;
+  /**
+   * The items of one {@link StepContext#forEach}: each runs once, by whichever thread takes it
+   * next, starting from the call chain of the code that asked for them.
+   */
+  private static final class Batch<I, O> {
+    private final List<I> items;
+    private final Function<? super I, ? extends O> work;
+    private final CallChain.Link start;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch finished;
+    private final Object[] results;
+    private final Throwable[] failures;
+    private final CallChain.Link[] ends;
 
-    Item(Supplier<? extends O> work) {
+    Batch(List<I> items, Function<? super I, ? extends O> work, CallChain.Link start) {
+      this.items = List.copyOf(items);
       this.work = work;
+      this.start = start;
+      this.finished = new CountDownLatch(this.items.size());
+      this.results = new Object[this.items.size()];
+      this.failures = new Throwable[this.items.size()];
+      this.ends = new CallChain.Link[this.items.size()];
     }
 
-    void runIfUnclaimed() {
-      if (!claimed.compareAndSet(false, true)) {
-        return;
+    /** Runs items until none is left to take. */
+    void drain() {
+      for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+        run(i);
       }
+    }
+
+    private void run(int index) {
+      CallChain.Link saved = CallChain.current();
+      CallChain.set(start);
       try {
-        result = work.get();
+        results[index] = work.apply(items.get(index));
       } catch (VirtualMachineError fatal) {
-        failure = fatal;
+        failures[index] = fatal;
         throw fatal;
       } catch (Throwable t) {
-        failure = t;
+        failures[index] = t;
       } finally {
+        ends[index] = CallChain.current();
+        CallChain.set(saved);
         finished.countDown();
       }
     }
 
-    void await() {
+    /**
+     * Waits for every item, then continues the caller's chain after the deepest of them and returns
+     * the results in item order, or throws the first failure.
+     */
+    @SuppressWarnings("unchecked")
+    List<O> results() {
       boolean interrupted = false;
       while (true) {
         try {
@@ -394,7 +458,43 @@ public final class PlaybookRunner {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+      CallChain.Link end = start;
+      for (CallChain.Link link : ends) {
+        end = CallChain.deeper(end, link);
+      }
+      CallChain.set(end);
+      for (Throwable failure : failures) {
+        if (failure != null) {
+          throw failure instanceof RuntimeException runtime
+              ? runtime
+              : new IllegalStateException(failure);
+        }
+      }
+      List<O> list = new ArrayList<>(results.length);
+      for (Object result : results) {
+        list.add((O) result);
+      }
+      return list;
     }
+  }
+
+  /**
+   * Threads for forEach items when the caller gives none: made on demand, daemon, end when idle.
+   */
+  private static final class ItemThreads {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    static final ExecutorService POOL =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "mci-item-" + COUNT.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** One step in a run. Mutable fields are guarded by the execution's lock. */
@@ -406,6 +506,9 @@ public final class PlaybookRunner {
     int pending;
     String blockedBy;
     StepOutcome outcome;
+
+    /** The last call on the step's chain, once it has run. */
+    CallChain.Link chainEnd;
 
     Node(Step<?> step, int order, int height) {
       this.step = step;

@@ -44,9 +44,11 @@ public interface StepContext {
   <T> T result(StepKey<T> key);
 
   /**
-   * Applies {@code work} to every item, concurrently within the playbook's concurrency bound (items
-   * that find no free slot run on the calling thread), and returns the results in item order. All
-   * items run even when one fails; then the first failure is thrown.
+   * Applies {@code work} to every item, concurrently within the step's own item bound (the runner's
+   * {@code itemsPerStep}, the calling thread included; the step slots are not used), and returns
+   * the results in item order. All items run even when one fails; then the first failure is thrown.
+   * Each item's calls are independent of the others': the calls after {@code forEach} follow the
+   * longest of them.
    */
   <I, O> List<O> forEach(List<I> items, Function<? super I, ? extends O> work);
 }

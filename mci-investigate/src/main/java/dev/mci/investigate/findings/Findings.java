@@ -25,6 +25,7 @@ public final class Findings {
         new HashSeenElsewhereRule(),
         new RecipientsReachedRule(),
         new BlastRadiusRule(),
+        new LocalEventsRule(),
         new EnvelopeMismatchRule(),
         new DecodedUrlRule());
   }

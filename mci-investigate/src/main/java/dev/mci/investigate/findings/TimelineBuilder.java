@@ -5,15 +5,26 @@ import dev.mci.investigate.cases.CaseMessage;
 import dev.mci.investigate.cases.Click;
 import dev.mci.investigate.cases.EvidenceRef;
 import dev.mci.investigate.cases.HoldRelease;
+import dev.mci.investigate.cases.LocalEvent;
 import dev.mci.investigate.cases.Relation;
 import dev.mci.investigate.cases.TimelineEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Every dated event in the data, oldest first, in UTC. */
 public final class TimelineBuilder {
+
+  /**
+   * Log types of the local event store that repeat what the timeline already shows from the API
+   * (receipt and delivery of the located mail, clicks); their rows join the timeline only when
+   * Mimecast acted against them.
+   */
+  private static final Set<String> SHOWN_FROM_THE_API =
+      Set.of("receipt", "process", "delivery", "journal", "url protect");
 
   private TimelineBuilder() {}
 
@@ -81,6 +92,24 @@ public final class TimelineBuilder {
                     + (click.userOverride() ? " (user override)" : ""),
                 List.of(new EvidenceRef("click", click.user() + " " + click.time()))));
       }
+    }
+    for (LocalEvent row : data.localEvents()) {
+      String type = row.logType() == null ? "" : row.logType().toLowerCase(Locale.ROOT);
+      String acted = LocalEventsRule.actedAgainst(row);
+      if (row.time() == null || (acted == null && SHOWN_FROM_THE_API.contains(type))) {
+        continue;
+      }
+      events.add(
+          new TimelineEvent(
+              row.time(),
+              "event-store",
+              "Event store: "
+                  + row.logType()
+                  + (acted == null ? (row.action() == null ? "" : " " + row.action()) : " " + acted)
+                  + (row.sender() == null ? "" : " from " + row.sender())
+                  + (row.user() == null ? "" : " for " + row.user())
+                  + (row.ip() == null ? "" : " (" + row.ip() + ")"),
+              List.of(new EvidenceRef("event", String.valueOf(row.storeId())))));
     }
     events.sort(Comparator.comparing(TimelineEvent::time).thenComparing(TimelineEvent::kind));
     return events;

@@ -10,6 +10,8 @@ import dev.mci.investigate.cases.EvidenceFile;
 import dev.mci.investigate.cases.EvidenceRef;
 import dev.mci.investigate.cases.Finding;
 import dev.mci.investigate.cases.HoldRelease;
+import dev.mci.investigate.cases.LocalEvent;
+import dev.mci.investigate.cases.LocalEventHunt;
 import dev.mci.investigate.cases.StepReport;
 import dev.mci.investigate.cases.TimelineEvent;
 import java.util.List;
@@ -77,6 +79,7 @@ public final class HtmlReport {
     attachments(html, model.data().attachments());
     clicks(html, model.data().clicks());
     holds(html, model.data().holds());
+    localEvents(html, model.data().localEventHunts(), model.data().localEvents());
     steps(html, model.steps());
     evidence(html, model.evidence());
     html.open("p")
@@ -229,6 +232,61 @@ public final class HtmlReport {
               url.decodeError() != null
                   ? "not decoded: " + url.decodeError()
                   : Boolean.TRUE.equals(url.malicious()) ? "malicious" : "")
+          .close("tr");
+    }
+    html.close("table");
+  }
+
+  /** Playbook step 9: the hunts of the local event store and the rows kept (all text escaped). */
+  private static void localEvents(Html html, List<LocalEventHunt> hunts, List<LocalEvent> rows) {
+    if (hunts.isEmpty()) {
+      return;
+    }
+    html.element("h2", "Local event store");
+    html.open("table")
+        .open("tr")
+        .element("th", "hunted")
+        .element("th", "value")
+        .element("th", "as")
+        .element("th", "events in the window")
+        .element("th", "kept")
+        .close("tr");
+    for (LocalEventHunt hunt : hunts) {
+      html.open("tr")
+          .element("td", hunt.kind())
+          .open("td")
+          .element("code", hunt.value())
+          .close("td")
+          .element("td", hunt.role())
+          .element("td", hunt.total())
+          .element("td", hunt.related())
+          .close("tr");
+    }
+    html.close("table");
+    if (rows.isEmpty()) {
+      return;
+    }
+    html.open("table")
+        .open("tr")
+        .element("th", "time (UTC)")
+        .element("th", "log type")
+        .element("th", "action")
+        .element("th", "sender")
+        .element("th", "user")
+        .element("th", "IP")
+        .element("th", "subject")
+        .element("th", "matched")
+        .close("tr");
+    for (LocalEvent row : rows) {
+      html.open("tr")
+          .element("td", Texts.time(row.time()))
+          .element("td", Texts.orEmpty(row.logType()))
+          .element("td", Texts.orEmpty(row.action()))
+          .element("td", Texts.orEmpty(row.sender()))
+          .element("td", Texts.orEmpty(row.user()))
+          .element("td", Texts.orEmpty(row.ip()))
+          .element("td", Texts.orEmpty(row.subject()))
+          .element("td", String.join(", ", row.matched()))
           .close("tr");
     }
     html.close("table");

@@ -6,6 +6,8 @@ import dev.mci.investigate.cases.CaseMessage;
 import dev.mci.investigate.cases.CaseUrl;
 import dev.mci.investigate.cases.EvidenceFile;
 import dev.mci.investigate.cases.Finding;
+import dev.mci.investigate.cases.LocalEvent;
+import dev.mci.investigate.cases.LocalEventHunt;
 import dev.mci.investigate.cases.StepReport;
 import dev.mci.investigate.cases.TimelineEvent;
 import java.util.List;
@@ -88,6 +90,7 @@ public final class MarkdownReport {
             .append(" |\n");
       }
     }
+    localEvents(md, model.data().localEventHunts(), model.data().localEvents());
     md.append("\n## Steps\n\n| step | status | ms | calls | error |\n|---|---|---|---|---|\n");
     for (StepReport step : model.steps()) {
       md.append("| ")
@@ -151,6 +154,53 @@ public final class MarkdownReport {
       md.append("\n(")
           .append(copies.size() - MAX_MESSAGE_ROWS)
           .append(" more rows in case.json)\n");
+    }
+  }
+
+  /** Playbook step 9: the hunts of the local event store and the rows kept. */
+  private static void localEvents(
+      StringBuilder md, List<LocalEventHunt> hunts, List<LocalEvent> rows) {
+    if (hunts.isEmpty()) {
+      return;
+    }
+    md.append("\n## Local event store\n\n");
+    md.append("| hunted | value | as | events in the window | kept |\n|---|---|---|---|---|\n");
+    for (LocalEventHunt hunt : hunts) {
+      md.append("| ")
+          .append(text(hunt.kind()))
+          .append(" | ")
+          .append(code(hunt.value()))
+          .append(" | ")
+          .append(text(hunt.role()))
+          .append(" | ")
+          .append(hunt.total())
+          .append(" | ")
+          .append(hunt.related())
+          .append(" |\n");
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n| time (UTC) | log type | action | sender | user | IP | subject | matched |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
+    for (LocalEvent row : rows) {
+      md.append("| ")
+          .append(Texts.time(row.time()))
+          .append(" | ")
+          .append(text(row.logType()))
+          .append(" | ")
+          .append(text(row.action()))
+          .append(" | ")
+          .append(text(row.sender()))
+          .append(" | ")
+          .append(text(row.user()))
+          .append(" | ")
+          .append(text(row.ip()))
+          .append(" | ")
+          .append(text(row.subject()))
+          .append(" | ")
+          .append(text(String.join(", ", row.matched())))
+          .append(" |\n");
     }
   }
 

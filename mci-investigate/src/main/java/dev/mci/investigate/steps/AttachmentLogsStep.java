@@ -13,6 +13,7 @@ import dev.mci.investigate.engine.Step;
 import dev.mci.investigate.engine.StepContext;
 import dev.mci.investigate.engine.StepKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class AttachmentLogsStep implements Step<List<AttachmentLog>> {
     context.evidence().saveJson("attachment-logs.json", rows, "Attachment Protect log rows");
     Map<String, Set<String>> others = new LinkedHashMap<>();
     names.keySet().forEach(h -> others.put(h, new LinkedHashSet<>()));
-    List<CaseMessage> related = new ArrayList<>();
+    Map<String, List<AttachmentLog>> rowsOfOther = new LinkedHashMap<>();
     for (AttachmentLog row : rows) {
       String hash = row.fileHash().toLowerCase(Locale.ROOT);
       context
@@ -118,27 +119,45 @@ public final class AttachmentLogsStep implements Step<List<AttachmentLog>> {
                   hash,
                   KEY.name()));
       String id = row.messageId();
-      if (id != null && !caseIds.contains(id) && others.get(hash).add(id)) {
-        related.add(
-            new CaseMessage(
-                id,
-                Relation.SAME_HASH,
-                null,
-                "Attachment Protect log",
-                new Address(nullToEmpty(row.senderAddress()), null),
-                new Address(nullToEmpty(row.senderAddress()), null),
-                row.recipientAddress() == null
-                    ? List.of()
-                    : List.of(new Address(row.recipientAddress(), null)),
-                row.date(),
-                row.subject(),
-                null,
-                row.route() == null ? null : row.route().toLowerCase(Locale.ROOT),
-                null,
-                true,
-                KEY.name()));
+      if (id != null && !caseIds.contains(id)) {
+        others.get(hash).add(id);
+        rowsOfOther.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
       }
     }
+    // One related message per other message, with every recipient its log rows name.
+    List<CaseMessage> related = new ArrayList<>();
+    rowsOfOther.forEach(
+        (id, copies) -> {
+          AttachmentLog first = copies.get(0);
+          List<Address> to =
+              copies.stream()
+                  .map(AttachmentLog::recipientAddress)
+                  .filter(a -> a != null && !a.isBlank())
+                  .distinct()
+                  .map(a -> new Address(a, null))
+                  .toList();
+          related.add(
+              new CaseMessage(
+                  id,
+                  Relation.SAME_HASH,
+                  null,
+                  "Attachment Protect log",
+                  new Address(nullToEmpty(first.senderAddress()), null),
+                  new Address(nullToEmpty(first.senderAddress()), null),
+                  to,
+                  // The log has no receipt time; its first scan is moments after it.
+                  copies.stream()
+                      .map(AttachmentLog::date)
+                      .filter(d -> d != null)
+                      .min(Comparator.naturalOrder())
+                      .orElse(null),
+                  first.subject(),
+                  null,
+                  first.route() == null ? null : first.route().toLowerCase(Locale.ROOT),
+                  null,
+                  true,
+                  KEY.name()));
+        });
     others.forEach(
         (hash, ids) ->
             context

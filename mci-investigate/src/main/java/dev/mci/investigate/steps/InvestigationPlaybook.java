@@ -8,6 +8,7 @@ import dev.mci.investigate.engine.Capability;
 import dev.mci.investigate.engine.Playbook;
 import dev.mci.investigate.engine.Step;
 import dev.mci.investigate.engine.StepKey;
+import dev.mci.store.StoreLocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +22,9 @@ import java.util.Set;
  *
  * <p>The graph of this build: {@code locate-messages} (Message Finder; archive via {@link
  * ArchiveLocator}) → {@code blast-radius-sender} and {@code blast-radius-subject}; {@code
- * decode-urls} on its own for a rewritten-URL indicator. Steps of other areas plug in here (see the
- * list in {@link Capability}); until then {@code additional} steps can be given by the caller.
+ * decode-urls} on its own for a rewritten-URL indicator; {@code local-events} ({@link EventsStep})
+ * when a local event store is given. Steps of other areas plug in here (see the list in {@link
+ * Capability}); until then {@code additional} steps can be given by the caller.
  */
 public final class InvestigationPlaybook {
 
@@ -66,6 +68,25 @@ public final class InvestigationPlaybook {
       Instant now,
       ArchiveLocator archive,
       List<TrackedEmail> prefetched,
+      List<? extends Step<?>> additional) {
+    return plan(indicator, window, now, archive, prefetched, null, additional);
+  }
+
+  /**
+   * The plan for an indicator, with the local event store.
+   *
+   * @param eventStore a store that exists and holds events (see {@link EventsStep#unavailable}),
+   *     searched by playbook step 9; null when there is none, which takes step 9 out of the
+   *     relevant capabilities (the caller says why in the case)
+   * @see #plan(Indicator, CaseWindow, Instant, ArchiveLocator, List, List)
+   */
+  public static Plan plan(
+      Indicator indicator,
+      CaseWindow window,
+      Instant now,
+      ArchiveLocator archive,
+      List<TrackedEmail> prefetched,
+      StoreLocation eventStore,
       List<? extends Step<?>> additional) {
     IndicatorType type = indicator.type();
     Playbook.Builder steps = Playbook.builder();
@@ -112,12 +133,24 @@ public final class InvestigationPlaybook {
       }
     }
     steps.step(new IncidentsStep(beforeIncidents));
+    if (eventStore != null) {
+      steps.step(
+          new EventsStep(
+              eventStore,
+              messages && type != IndicatorType.USER_ADDRESS,
+              type == IndicatorType.REWRITTEN_URL));
+    }
     steps.steps(additional);
-    return new Plan(steps.build(), relevant(type, window, now));
+    return new Plan(steps.build(), relevant(type, window, now, eventStore != null));
   }
 
-  private static Set<Capability> relevant(IndicatorType type, CaseWindow window, Instant now) {
+  private static Set<Capability> relevant(
+      IndicatorType type, CaseWindow window, Instant now, boolean eventStore) {
     Set<Capability> relevant = EnumSet.allOf(Capability.class);
+    if (!eventStore) {
+      // Without a local store there is nothing to search; the case names the reason instead.
+      relevant.remove(Capability.EVENTS);
+    }
     if (type != IndicatorType.MIMECAST_ID) {
       relevant.remove(Capability.LOCATE_BY_MIMECAST_ID);
     }

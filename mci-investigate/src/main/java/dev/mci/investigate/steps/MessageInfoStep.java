@@ -19,6 +19,13 @@ import java.util.Set;
  * Playbook step 2 (info): get-message-info of every located copy: route, SPF/DKIM/DMARC, the
  * policies applied on delivery and the spam score. Copies found only in the archive have no Message
  * Finder id and are skipped.
+ *
+ * <p>One call per copy, not per distinct message: Message Finder gives each recipient's copy its
+ * own id, and get-message-info answers for that copy only (reference 02 §1): its status, its {@code
+ * deliveredMessage} record keyed by that recipient with the policies applied on delivery to them,
+ * and {@code queueInfo} when that copy was held. A held copy has no delivery policies while its
+ * delivered siblings do, so one copy's answer cannot stand for the others. The calls are
+ * independent and run side by side within the step's own item bound.
  */
 public final class MessageInfoStep implements Step<List<CaseMessageInfo>> {
 

@@ -1,9 +1,11 @@
 package dev.mci.investigate.steps;
 
+import dev.mci.client.awareness.PerformanceType;
 import dev.mci.client.awareness.PhishingCampaign;
 import dev.mci.client.awareness.PhishingResult;
 import dev.mci.client.awareness.SafeScore;
 import dev.mci.client.awareness.TrainingDetails;
+import dev.mci.client.awareness.TrainingPerformance;
 import dev.mci.investigate.cases.Address;
 import dev.mci.investigate.cases.CaseMessage;
 import dev.mci.investigate.cases.Click;
@@ -24,15 +26,18 @@ import java.util.Set;
 
 /**
  * Playbook step 7 (people): for every recipient and every clicker, the SAFE score, the status in
- * the latest phishing simulation and how much assigned training is unwatched. SAFE scores and the
- * campaign results are read once for the tenant; training is per person, concurrently.
+ * the latest phishing simulation and how many assigned training modules are unwatched. All three
+ * are tenant-wide listings read at once (reference 06 §2, §5, §3: {@code numNotWatched} of
+ * get-performance-details counts the assigned modules not watched, the number get-training-details
+ * gives per person), so the step costs the same few pages for forty people as for one; only a
+ * person the performance listing leaves out is asked about with get-training-details.
  */
 public final class PeopleStep implements Step<List<Person>> {
 
   /** The people. */
   public static final StepKey<List<Person>> KEY = StepKey.of("people");
 
-  /** The most people whose training is looked up (one call each). */
+  /** The most people reported. */
   static final int MAX_PEOPLE = 100;
 
   private final boolean withClicks;
@@ -85,17 +90,29 @@ public final class PeopleStep implements Step<List<Person>> {
       return List.of();
     }
     List<String> wanted = people.stream().limit(MAX_PEOPLE).toList();
-    // Three independent reads: the tenant's SAFE scores, the latest campaign, each one's training.
-    List<Object> shared =
+    // Three independent tenant-wide reads: SAFE scores, the latest campaign, training performance.
+    List<Map<String, ?>> shared =
         context.forEach(
-            List.of("safe", "phishing"),
-            what -> what.equals("safe") ? safeScores(context) : phishing(context));
+            List.of(Listing.values()),
+            listing ->
+                switch (listing) {
+                  case SAFE_SCORES -> safeScores(context);
+                  case PHISHING -> phishing(context);
+                  case TRAINING -> notWatched(context);
+                });
     @SuppressWarnings("unchecked")
     Map<String, SafeScore> scores = (Map<String, SafeScore>) shared.get(0);
     @SuppressWarnings("unchecked")
     Map<String, PhishingResult> phishing = (Map<String, PhishingResult>) shared.get(1);
-    List<TrainingDetails> training =
-        context.forEach(wanted, a -> context.client().awareness().trainingDetails(a));
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> listed = (Map<String, Integer>) shared.get(2);
+    Map<String, Integer> notWatched = new HashMap<>(listed);
+    List<String> unlisted = wanted.stream().filter(a -> !notWatched.containsKey(a)).toList();
+    List<TrainingDetails> details =
+        context.forEach(unlisted, a -> context.client().awareness().trainingDetails(a));
+    for (int i = 0; i < unlisted.size(); i++) {
+      notWatched.put(unlisted.get(i), details.get(i).notWatched().size());
+    }
     List<Person> result = new ArrayList<>();
     for (int i = 0; i < wanted.size(); i++) {
       String address = wanted.get(i);
@@ -108,7 +125,7 @@ public final class PeopleStep implements Step<List<Person>> {
               score == null ? null : score.risk(),
               score == null ? null : score.humanError(),
               sim == null ? null : sim.status(),
-              training.get(i).notWatched().size(),
+              notWatched.get(address),
               KEY.name());
       context.record().person(person);
       result.add(person);
@@ -117,6 +134,13 @@ public final class PeopleStep implements Step<List<Person>> {
         .evidence()
         .saveJson("people.json", result, "recipients and clickers in Awareness Training");
     return result;
+  }
+
+  /** The tenant-wide reads. */
+  private enum Listing {
+    SAFE_SCORES,
+    PHISHING,
+    TRAINING
   }
 
   private static Map<String, SafeScore> safeScores(StepContext context) {
@@ -136,6 +160,19 @@ public final class PeopleStep implements Step<List<Person>> {
       }
     }
     return results;
+  }
+
+  /** Assigned modules not watched, per user, from the tenant's training performance. */
+  private static Map<String, Integer> notWatched(StepContext context) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (TrainingPerformance row :
+        context
+            .client()
+            .awareness()
+            .performance(Optional.empty(), PerformanceType.VIDEO_COUNT_ALL)) {
+      counts.put(lower(row.email()), row.notWatched());
+    }
+    return counts;
   }
 
   private static String lower(String text) {

@@ -13,11 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -257,6 +262,193 @@ class PlaybookRunnerTest {
     assertThat(audit.entriesFor(AuditTrail.OUTSIDE_STEPS))
         .extracting(AuditEntry::requestId)
         .containsExactly("req-4");
+  }
+
+  @Test
+  void aStepsItemsRunSideBySideEvenWhenTheStepSlotsAreAllTaken() {
+    int items = 4;
+    CountDownLatch allStarted = new CountDownLatch(items);
+    Playbook playbook =
+        Playbook.builder()
+            .step(
+                FakeStep.doing(
+                    "fan-out",
+                    context ->
+                        String.join(
+                            ",",
+                            context.forEach(
+                                IntStream.rangeClosed(1, items).boxed().toList(),
+                                i -> {
+                                  allStarted.countDown();
+                                  // Only passes if all four run at once; no item ever sleeps.
+                                  return awaitQuietly(allStarted) ? "met" : "alone";
+                                }))))
+            .build();
+    ExecutorService steps = Executors.newFixedThreadPool(1);
+    ExecutorService itemThreads = Executors.newCachedThreadPool();
+    try {
+      PlaybookResult result =
+          new PlaybookRunner(steps, 1, itemThreads, items).run(playbook, Scopes.withoutApi());
+
+      assertThat(result.value(StepKey.<String>of("fan-out"))).contains("met,met,met,met");
+    } finally {
+      steps.shutdownNow();
+      itemThreads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aStepNeverRunsMoreItemsAtOnceThanItsItemBound() {
+    int bound = 3;
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    CountDownLatch firstWave = new CountDownLatch(bound);
+    Playbook playbook =
+        Playbook.builder()
+            .step(
+                FakeStep.doing(
+                    "fan-out",
+                    context ->
+                        String.join(
+                            ",",
+                            context.forEach(
+                                IntStream.rangeClosed(1, 12).boxed().toList(),
+                                i -> {
+                                  peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                                  firstWave.countDown();
+                                  String met = awaitQuietly(firstWave) ? "met" : "alone";
+                                  running.decrementAndGet();
+                                  return met;
+                                }))))
+            .build();
+    ExecutorService steps = Executors.newFixedThreadPool(2);
+    ExecutorService itemThreads = Executors.newCachedThreadPool();
+    try {
+      PlaybookResult result =
+          new PlaybookRunner(steps, 2, itemThreads, bound).run(playbook, Scopes.withoutApi());
+
+      assertThat(result.value(StepKey.<String>of("fan-out")).orElseThrow().split(","))
+          .hasSize(12)
+          .containsOnly("met");
+      assertThat(peak.get()).isEqualTo(bound);
+    } finally {
+      steps.shutdownNow();
+      itemThreads.shutdownNow();
+    }
+  }
+
+  @Test
+  void withABoundOfOneEveryItemRunsOnTheStepsOwnThread() {
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    Playbook playbook =
+        Playbook.builder()
+            .step(
+                FakeStep.doing(
+                    "fan-out",
+                    context -> {
+                      threads.add(Thread.currentThread().getName());
+                      return context
+                          .forEach(
+                              IntStream.rangeClosed(1, 8).boxed().toList(),
+                              i -> threads.add(Thread.currentThread().getName()))
+                          .toString();
+                    }))
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      new PlaybookRunner(pool, 1).run(playbook, Scopes.withoutApi());
+
+      assertThat(threads).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void everyCallCarriesItsPlaceOnTheLongestChainOfCallsItWaitedFor() {
+    AuditTrail audit = new AuditTrail();
+    Playbook playbook =
+        Playbook.builder()
+            // Two pages, one after the other: places 1 and 2.
+            .step(
+                FakeStep.doing(
+                    "locate",
+                    context -> {
+                      audit.onCall(call("/api/message-finder/search", "page-1"));
+                      audit.onCall(call("/api/message-finder/search", "page-2"));
+                      return "ok";
+                    }))
+            // Three independent lookups after locate (3 each), then one call after them all (4).
+            .step(
+                FakeStep.doing(
+                    "info",
+                    context -> {
+                      context.forEach(
+                          List.of("copy-1", "copy-2", "copy-3"),
+                          id -> {
+                            audit.onCall(call("/api/message-finder/get-message-info", id));
+                            return id;
+                          });
+                      audit.onCall(call("/api/archive/get-message-detail", "detail"));
+                      return "ok";
+                    },
+                    "locate"))
+            // Needs nothing: starts a chain of its own.
+            .step(
+                FakeStep.doing(
+                    "decode",
+                    context -> {
+                      audit.onCall(call("/api/ttp/url/decode-url", "decode"));
+                      return "ok";
+                    }))
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      new PlaybookRunner(pool, 3).run(playbook, Scopes.withoutApi());
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Map<String, Integer> places =
+        audit.entries().stream()
+            .collect(Collectors.toMap(AuditEntry::requestId, AuditEntry::chain));
+    assertThat(places)
+        .containsEntry("page-1", 1)
+        .containsEntry("page-2", 2)
+        .containsEntry("copy-1", 3)
+        .containsEntry("copy-2", 3)
+        .containsEntry("copy-3", 3)
+        .containsEntry("detail", 4)
+        .containsEntry("decode", 1);
+    assertThat(audit.longestChain()).isEqualTo(4);
+  }
+
+  @Test
+  void aNewTrailStartsANewChainOnAThreadThatRecordedForAnother() {
+    AuditTrail first = new AuditTrail();
+    first.onCall(call("/api/message-finder/search", "first-1"));
+    first.onCall(call("/api/message-finder/search", "first-2"));
+    AuditTrail second = new AuditTrail();
+    second.onCall(call("/api/message-finder/search", "second-1"));
+
+    assertThat(first.longestChain()).isEqualTo(2);
+    assertThat(second.entries()).extracting(AuditEntry::chain).containsExactly(1);
+  }
+
+  @Test
+  void anItemBoundBelowOneIsRefused() {
+    assertThatThrownBy(() -> new PlaybookRunner(Runnable::run, 1, Runnable::run, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("itemsPerStep must be at least 1");
+  }
+
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test

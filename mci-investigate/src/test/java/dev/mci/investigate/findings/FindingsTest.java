@@ -16,6 +16,8 @@ import dev.mci.investigate.cases.Click;
 import dev.mci.investigate.cases.Finding;
 import dev.mci.investigate.cases.GroupMembership;
 import dev.mci.investigate.cases.HoldRelease;
+import dev.mci.investigate.cases.LocalEvent;
+import dev.mci.investigate.cases.LocalEventHunt;
 import dev.mci.investigate.cases.Relation;
 import dev.mci.investigate.cases.Severity;
 import dev.mci.investigate.cases.TimelineEvent;
@@ -409,5 +411,45 @@ class FindingsTest {
       ranks[i] = i + 1;
     }
     return ranks;
+  }
+
+  @Test
+  void aSenderDomainThatOnlyItsSenderUsedIsNotStatedTwice() {
+    String sender = IMPOSTOR.address();
+    List<String> both = List.of("sender:" + sender, "sender-domain:acme-c0rp.example");
+    List<LocalEvent> rows =
+        List.of(
+            new LocalEvent(1, RECEIVED, "receipt", "rej", sender, null, null, null, null, both),
+            new LocalEvent(2, RECEIVED, "receipt", "acc", sender, null, null, null, null, both));
+    List<LocalEventHunt> hunts =
+        List.of(
+            new LocalEventHunt("sender", sender, "sender", 2, 2),
+            new LocalEventHunt("domain", "acme-c0rp.example", "sender-domain", 2, 2));
+    CaseData data =
+        new CaseData(
+            phish(1),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Set.of("acme-corp.example"),
+            List.of(),
+            List.of(),
+            List.of(),
+            hunts,
+            rows);
+
+    List<String> statements =
+        findings(data).stream()
+            .map(Finding::statement)
+            .filter(s -> s.startsWith("The local event store"))
+            .toList();
+
+    assertThat(statements)
+        .containsExactly(
+            "The local event store holds 2 events for sender "
+                + sender
+                + ": 2 receipt (1 rejected)");
   }
 }

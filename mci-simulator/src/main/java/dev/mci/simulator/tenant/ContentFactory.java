@@ -63,6 +63,13 @@ final class ContentFactory {
           "Verify your details to avoid suspension of your account.",
           "Claim your prize before it is given to someone else.",
           "Unusual sign-in activity was detected on your mailbox.");
+  private static final List<String> LOOKALIKE =
+      List.of(
+          "I need a payment processed today, the details are in the attached document.",
+          "This is time sensitive and confidential, please do not discuss it with anyone else.",
+          "Open the attachment and confirm the transfer once it has gone out.",
+          "I am travelling and can only be reached by email.",
+          "Treat this as a priority over anything else on your desk this afternoon.");
   private static final List<String> COLLEAGUE =
       List.of(
           "Please see the notes below.",
@@ -260,7 +267,7 @@ final class ContentFactory {
 
   private Optional<Mailbox> replyTo(Message message, Domain.Kind kind, Rng r) {
     Mailbox from = message.headerFrom();
-    if (message.scenario()) {
+    if (message.scenario() || kind == Domain.Kind.LOOKALIKE) {
       // The classic executive-fraud tell: replies go to a free mailbox, not the CEO.
       String local = from.displayName().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", ".");
       return Optional.of(new Mailbox(from.displayName(), local + ".office@" + freemailDomain));
@@ -310,6 +317,8 @@ final class ContentFactory {
         return FREEMAIL;
       case SPAM:
         return SPAM;
+      case LOOKALIKE:
+        return LOOKALIKE;
       default:
         return COLLEAGUE;
     }

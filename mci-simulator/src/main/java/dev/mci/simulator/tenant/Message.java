@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param attachments attached files, in order
  * @param urls URLs in the body, in order
  * @param sizeBytes size of the message as received
- * @param scenario whether this message belongs to the planted phishing scenario
+ * @param scenario whether this is the planted phishing message; its campaign's earlier wave is
+ *     {@code false}, handled by every layer like any other hostile mail
  */
 public record Message(
     long index,

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds message {@code i} from the seed alone. Every draw comes from a generator seeded with
@@ -27,8 +29,8 @@ final class MessageFactory {
   private final List<AttachmentFile> maliciousAttachments;
   private final String gatewayIp;
   private final String adminAddress;
-  // Set once while the tenant is built, before any request can read it.
-  private volatile Message scenarioMessage;
+  // Filled while the tenant is built, before any request can read it.
+  private final Map<Long, Message> planted = new ConcurrentHashMap<>();
 
   MessageFactory(
       long seed,
@@ -70,13 +72,20 @@ final class MessageFactory {
     this.adminAddress = adminAddress;
   }
 
-  void scenarioMessage(Message message) {
-    this.scenarioMessage = message;
+  /** Serves {@code message} at its index instead of a generated one. */
+  void plant(Message message) {
+    if (!timeline.isPlanted(message.index())) {
+      throw new IllegalArgumentException("index " + message.index() + " is not a planted slot");
+    }
+    planted.put(message.index(), message);
   }
 
   Message create(long index) {
-    if (index == timeline.scenarioIndex() && scenarioMessage != null) {
-      return scenarioMessage;
+    if (timeline.isPlanted(index)) {
+      Message message = planted.get(index);
+      if (message != null) {
+        return message;
+      }
     }
     Rng r = Rng.of(seed, SALT_MESSAGE, index);
     Instant received = timeline.timeOf(index);

@@ -305,6 +305,26 @@ final class Names {
           "Confidential - payment needed before end of day",
           "Quick favour - are you at your desk?");
 
+  /** Subjects of the campaign's earlier wave; none repeats a {@link #PHISHING_SUBJECTS} entry. */
+  static final List<String> EARLIER_WAVE_SUBJECTS =
+      List.of(
+          "Wire transfer details - please review today",
+          "Invoice approval needed before 3pm",
+          "Re: outstanding vendor payment",
+          "Signed documents for the acquisition",
+          "Payment confirmation required",
+          "Updated banking details for our supplier",
+          "Need a payment processed this afternoon",
+          "Remittance advice - action required",
+          "Confidential: transfer authorisation",
+          "Please handle this payment discreetly",
+          "Pending approval: international transfer",
+          "Documents for your signature");
+
+  /** Other local parts the scenario's attacker sent from, on the lookalike domain. */
+  static final List<String> ATTACKER_LOCALS =
+      List.of("ceo", "office", "ceo.office", "executive", "exec.assistant", "ceo-desk");
+
   static final List<String> SERVICE_LOCALS =
       List.of("billing", "accounts", "noreply", "notifications", "orders", "invoices", "support");
 

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * The phishing story planted in every tenant, two days before "now": a sender impersonating the CEO
  * from a lookalike of the internal domain mails about 40 staff with one malicious URL and one
- * hostile attachment; a VIP's copy was held and then released by an administrator. Tests and demos
+ * hostile attachment; a VIP's copy was held and then released by an administrator. Two to three
+ * weeks earlier the same attacker had tried a first wave: a few messages from other addresses of
+ * the lookalike domain carrying the same attachment, caught by Attachment Protect. Tests and demos
  * read these values instead of hard-coding them.
  *
  * @param impersonated the internal user whose display name the attacker borrowed (the CEO)
@@ -29,6 +31,8 @@ import java.util.Objects;
  * @param heldAt when that copy was held
  * @param releasedBy the administrator who released it
  * @param releasedAt when it was released
+ * @param earlierWave the campaign's earlier messages carrying the same attachment (same bytes, same
+ *     SHA-256), oldest first; never empty, and none of them is the planted message
  */
 public record PhishingScenario(
     User impersonated,
@@ -49,7 +53,8 @@ public record PhishingScenario(
     Mailbox heldRecipient,
     Instant heldAt,
     String releasedBy,
-    Instant releasedAt) {
+    Instant releasedAt,
+    List<Message> earlierWave) {
 
   /** Copies lists and checks nothing is null. */
   public PhishingScenario {
@@ -71,11 +76,17 @@ public record PhishingScenario(
     Objects.requireNonNull(heldAt, "heldAt");
     Objects.requireNonNull(releasedBy, "releasedBy");
     Objects.requireNonNull(releasedAt, "releasedAt");
+    earlierWave = List.copyOf(earlierWave);
   }
 
   /** The attachment's file name. */
   public String attachmentName() {
     return attachment.fileName();
+  }
+
+  /** The {@code Message-ID} headers of the earlier wave, oldest first. */
+  public List<String> earlierWaveMessageIds() {
+    return earlierWave.stream().map(Message::messageIdHeader).toList();
   }
 
   /** The attachment's SHA-256, lower-case hex. */

@@ -28,6 +28,7 @@ public final class Tenant {
   public static final Duration HISTORY = Timeline.SPAN;
 
   private static final long SALT_SCENARIO = 0x5CE7L;
+  private static final long SALT_WAVE = 0x5CE8L;
   private static final String GATEWAY_IP = "198.51.100.10";
 
   private final long seed;
@@ -110,7 +111,10 @@ public final class Tenant {
 
     Instant scenarioTime =
         this.now.minus(Duration.ofDays(2).plusHours(3).plusMinutes(12)).plusSeconds(7);
-    this.timeline = new Timeline(seed, this.now, size.messageCount(), scenarioTime);
+    // The campaign's earlier wave, drawn from its own generator so the scenario's draws stay put.
+    Rng waveRng = Rng.of(seed, SALT_WAVE, 0);
+    List<Instant> waveTimes = earlierWaveTimes(waveRng, scenarioTime, size);
+    this.timeline = new Timeline(seed, this.now, size.messageCount(), scenarioTime, waveTimes);
 
     // The scenario's URL and attachment join the catalogues so decode-url and hash lookups work.
     MessageUrl maliciousUrl =
@@ -128,13 +132,24 @@ public final class Tenant {
     files.add(page);
     this.attachments = List.copyOf(files);
 
-    // Ordinary messages draw from the catalogue without the scenario's file, so its hash is unique.
+    // Ordinary messages draw from the catalogue without the scenario's file: only the planted
+    // message and its earlier wave carry it, so "seen in N other messages" has a known N.
     this.messages =
         new MessageFactory(
             seed, timeline, ids, users, externals, urls, catalogue, GATEWAY_IP, admin.address());
+    List<Message> earlierWave =
+        plantEarlierWave(waveRng, waveTimes, lookalike, impostor, attackerIp, page);
     this.scenario =
         plantScenario(
-            scenarioRng, lookalike, impostor, attackerIp, maliciousUrl, page, admin, scenarioTime);
+            scenarioRng,
+            lookalike,
+            impostor,
+            attackerIp,
+            maliciousUrl,
+            page,
+            admin,
+            scenarioTime,
+            earlierWave);
     this.behaviours = Behaviours.derive(seed, users, scenario);
   }
 
@@ -383,19 +398,15 @@ public final class Tenant {
       MessageUrl maliciousUrl,
       AttachmentFile page,
       User admin,
-      Instant received) {
+      Instant received,
+      List<Message> earlierWave) {
     User ceo = users.get(0);
     User cfo = users.get(1);
     String subject = r.pick(Names.PHISHING_SUBJECTS);
 
     // The CFO first (the real target), then a seeded shuffle of everyone else but the CEO.
     List<User> others = new ArrayList<>(users.subList(2, users.size()));
-    for (int i = others.size() - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      User swap = others.get(i);
-      others.set(i, others.get(j));
-      others.set(j, swap);
-    }
+    shuffle(others, r);
     List<User> targets = new ArrayList<>();
     targets.add(cfo);
     targets.addAll(others.subList(0, Math.min(39, others.size())));
@@ -443,7 +454,7 @@ public final class Tenant {
             List.of(maliciousUrl),
             7_300 + page.size() * 4 / 3,
             true);
-    messages.scenarioMessage(message);
+    messages.plant(message);
     return new PhishingScenario(
         ceo,
         sender,
@@ -463,7 +474,123 @@ public final class Tenant {
         cfo.mailbox(),
         heldAt,
         admin.address(),
-        releasedAt);
+        releasedAt,
+        earlierWave);
+  }
+
+  /**
+   * When the earlier wave arrived: a working morning 15 to 18 days before the planted message (so
+   * before the lookalike domain was blocked, 11 days before it), one message every 50 minutes to
+   * 2.5 hours. The gap is wider than any tenant's timeline slot (43 minutes at most), so each
+   * message has a slot of its own.
+   */
+  private static List<Instant> earlierWaveTimes(Rng r, Instant scenarioTime, TenantSize size) {
+    int most =
+        switch (size) {
+          case SMALL -> 6;
+          case MEDIUM -> 9;
+          default -> 12;
+        };
+    int count = r.between(3, most);
+    Instant at =
+        scenarioTime
+            .minus(Duration.ofDays(r.between(15, 18)))
+            .truncatedTo(ChronoUnit.DAYS)
+            .plusSeconds(r.between(7 * 3600, 10 * 3600));
+    List<Instant> times = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      times.add(at);
+      at = at.plusSeconds(r.between(50 * 60, 150 * 60));
+    }
+    return times;
+  }
+
+  /**
+   * The same campaign's first attempt: the CEO's display name on other addresses of the lookalike
+   * domain, from another of the attacker's IPs, to one to three staff each, every message carrying
+   * the same hostile page. Not yet permitted, the page was caught by Attachment Protect and the
+   * delivered copies carry a notice in its place, as for any other hostile file.
+   */
+  private List<Message> plantEarlierWave(
+      Rng r,
+      List<Instant> times,
+      String lookalike,
+      Mailbox impostor,
+      String attackerIp,
+      AttachmentFile page) {
+    String impostorLocal = impostor.address().substring(0, impostor.address().indexOf('@'));
+    List<String> locals = new ArrayList<>(Names.ATTACKER_LOCALS);
+    locals.remove(impostorLocal);
+    shuffle(locals, r);
+    List<Mailbox> senders =
+        locals.subList(0, r.between(1, 2)).stream()
+            .map(local -> new Mailbox(impostor.displayName(), local + "@" + lookalike))
+            .toList();
+    String ip;
+    do {
+      ip = "203.0.113." + r.between(20, 250);
+    } while (ip.equals(attackerIp));
+    List<String> subjects = new ArrayList<>(Names.EARLIER_WAVE_SUBJECTS);
+    shuffle(subjects, r);
+
+    List<Message> wave = new ArrayList<>(times.size());
+    for (int w = 0; w < times.size(); w++) {
+      Instant received = times.get(w);
+      long index = timeline.plantedIndex(received);
+      Mailbox sender = senders.get(w % senders.size());
+      // Anyone but the CEO, whose name the attacker borrows.
+      int count = r.between(1, 3);
+      List<User> targets = new ArrayList<>(count);
+      while (targets.size() < count) {
+        User candidate = users.get(r.between(1, users.size() - 1));
+        if (!targets.contains(candidate)) {
+          targets.add(candidate);
+        }
+      }
+      List<Delivery> deliveries = new ArrayList<>(count);
+      for (int k = 0; k < count; k++) {
+        deliveries.add(
+            new Delivery(
+                k,
+                targets.get(k).mailbox(),
+                DeliveryStatus.ARCHIVED,
+                MessageFactory.info(DeliveryStatus.ARCHIVED, null),
+                ids.encode(IdFamily.TRACKING, index, k),
+                Optional.empty()));
+      }
+      Message message =
+          new Message(
+              index,
+              Optional.of(ids.encode(IdFamily.ARCHIVE, index, 0)),
+              messages.messageIdHeader(index, lookalike),
+              received,
+              received.minusSeconds(r.between(3, 60)),
+              Route.INBOUND,
+              sender,
+              sender,
+              deliveries,
+              subjects.get(w % subjects.size()),
+              ip,
+              r.between(8, 14),
+              "relaxed",
+              new AuthResults(AuthVerdict.PASS, AuthVerdict.PASS, AuthVerdict.PASS),
+              List.of(page),
+              List.of(),
+              r.between(6_000, 9_000) + page.size() * 4 / 3,
+              false);
+      messages.plant(message);
+      wave.add(message);
+    }
+    return wave;
+  }
+
+  private static <T> void shuffle(List<T> list, Rng r) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      T swap = list.get(i);
+      list.set(i, list.get(j));
+      list.set(j, swap);
+    }
   }
 
   private static int urlCount(TenantSize size) {

@@ -2,12 +2,15 @@ package dev.mci.simulator.tenant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps message indexes to receive times. The 90 days before "now" are cut into one slot per message
  * and each message falls at a seeded second inside its own slot, so times strictly increase with
- * the index and a time window maps to an index range by binary search. One slot holds the planted
- * scenario message at its fixed time.
+ * the index and a time window maps to an index range by binary search. A few slots hold planted
+ * messages (the scenario message and its campaign's earlier wave) at their fixed times; each lies
+ * inside its own slot, so the order still holds.
  */
 final class Timeline {
 
@@ -20,15 +23,38 @@ final class Timeline {
   private final long spanSeconds;
   private final long count;
   private final long scenarioIndex;
-  private final long scenarioSecond;
+  // Planted indexes in ascending order, and the second each one is pinned to.
+  private final long[] plantedIndexes;
+  private final long[] plantedSeconds;
 
-  Timeline(long seed, Instant now, long count, Instant scenarioTime) {
+  /**
+   * @param scenarioTime the planted scenario message's time
+   * @param otherPlanted the times of other planted messages; no two planted times may share a slot
+   */
+  Timeline(long seed, Instant now, long count, Instant scenarioTime, List<Instant> otherPlanted) {
     this.seed = seed;
     this.startSecond = now.minus(SPAN).getEpochSecond();
     this.spanSeconds = SPAN.getSeconds();
     this.count = count;
-    this.scenarioSecond = scenarioTime.getEpochSecond();
+    long scenarioSecond = scenarioTime.getEpochSecond();
     this.scenarioIndex = slotOf(scenarioSecond);
+    int n = otherPlanted.size() + 1;
+    long[][] pairs = new long[n][];
+    pairs[0] = new long[] {scenarioIndex, scenarioSecond};
+    for (int i = 1; i < n; i++) {
+      long second = otherPlanted.get(i - 1).getEpochSecond();
+      pairs[i] = new long[] {slotOf(second), second};
+    }
+    Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
+    this.plantedIndexes = new long[n];
+    this.plantedSeconds = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && pairs[i][0] == pairs[i - 1][0]) {
+        throw new IllegalArgumentException("two planted messages share slot " + pairs[i][0]);
+      }
+      plantedIndexes[i] = pairs[i][0];
+      plantedSeconds[i] = pairs[i][1];
+    }
   }
 
   Instant start() {
@@ -39,13 +65,28 @@ final class Timeline {
     return scenarioIndex;
   }
 
+  /** The index whose slot holds the planted time {@code time}. */
+  long plantedIndex(Instant time) {
+    long index = slotOf(time.getEpochSecond());
+    if (Arrays.binarySearch(plantedIndexes, index) < 0) {
+      throw new IllegalArgumentException("not a planted time: " + time);
+    }
+    return index;
+  }
+
+  /** Whether {@code index} holds a planted message. */
+  boolean isPlanted(long index) {
+    return Arrays.binarySearch(plantedIndexes, index) >= 0;
+  }
+
   Instant timeOf(long index) {
     return Instant.ofEpochSecond(secondOf(index));
   }
 
   long secondOf(long index) {
-    if (index == scenarioIndex) {
-      return scenarioSecond;
+    int planted = Arrays.binarySearch(plantedIndexes, index);
+    if (planted >= 0) {
+      return plantedSeconds[planted];
     }
     long from = slotStart(index);
     long length = Math.max(1, slotStart(index + 1) - from);

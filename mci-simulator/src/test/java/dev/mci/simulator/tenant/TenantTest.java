@@ -227,18 +227,28 @@ class TenantTest {
   }
 
   @Test
-  void scenarioAttachmentAndUrlAreUniqueToTheScenario() {
+  void scenarioUrlIsUniqueToThePlantedMessageAndItsAttachmentToTheCampaign() {
     PhishingScenario s = TENANT.scenario();
 
-    List<Message> carrying =
+    List<Message> carryingUrl =
+        TENANT
+            .messages(new IndexRange(0, TENANT.messageCount()))
+            .filter(m -> m.urls().contains(s.maliciousUrl()))
+            .toList();
+    List<Long> carryingFile =
         TENANT
             .messages(new IndexRange(0, TENANT.messageCount()))
             .filter(
                 m ->
-                    m.attachments().contains(s.attachment()) || m.urls().contains(s.maliciousUrl()))
+                    m.attachments().stream().anyMatch(a -> a.sha256().equals(s.attachmentSha256())))
+            .map(Message::index)
             .toList();
 
-    assertThat(carrying).singleElement().extracting(Message::index).isEqualTo(s.messageIndex());
+    assertThat(carryingUrl).singleElement().extracting(Message::index).isEqualTo(s.messageIndex());
+    List<Long> campaign = new java.util.ArrayList<>();
+    s.earlierWave().forEach(m -> campaign.add(m.index()));
+    campaign.add(s.messageIndex());
+    assertThat(carryingFile).containsExactlyElementsOf(campaign);
   }
 
   @Test
