@@ -11,7 +11,6 @@ import dev.mci.client.logs.UrlLogQuery;
 import dev.mci.simulator.RateLimit;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorServer;
-import dev.mci.simulator.logs.LogsArea;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -41,11 +40,11 @@ public final class UrlLogPullBench {
     long volume = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     Path out =
         args.length > 1 ? Path.of(args[1]) : Files.createTempFile("mci-url-logs-", ".ndjson");
-    System.setProperty(LogsArea.URL_LOG_VOLUME_PROPERTY, Long.toString(volume));
     SimulatorConfig config =
         SimulatorConfig.builder()
             // The harness measures the client, not the quota: a bucket it never empties.
             .rateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1)))
+            .urlLogBackground(volume)
             .build();
     // Instants as ISO-8601 text, as `mci logs urls --format ndjson` writes them.
     ObjectMapper json =

@@ -1,9 +1,6 @@
 package dev.mci.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import dev.mci.cli.testing.InProcessCli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -55,20 +52,8 @@ final class CliRun {
     }
 
     CliRun run(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CliEnvironment environment =
-          new CliEnvironment(
-              Map.copyOf(variables),
-              folder.resolve("config"),
-              folder,
-              new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-              false,
-              clock);
-      int code =
-          Mci.commandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true))
-              .execute(args);
-      return new CliRun(code, out.toString(), err.toString());
+      InProcessCli.Run run = InProcessCli.run(variables, folder, stdin, clock, args);
+      return new CliRun(run.exitCode(), run.out(), run.err());
     }
   }
 

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param allowedClockSkew how far an API 1.0 {@code x-mc-date} may be from the clock
  * @param sleeper how the simulator waits (latency, delays, slow bodies)
  * @param events shape of the simulated SIEM event stream (volume, batch interval, damaged files)
+ * @param urlLogBackground synthetic background clicks added to the URL Protect log over its 90
+ *     days, generated page by page (0: only the clicks the tenant's own mail produces)
  */
 public record SimulatorConfig(
     String host,
@@ -36,7 +38,8 @@ public record SimulatorConfig(
     Clock clock,
     Duration allowedClockSkew,
     Sleeper sleeper,
-    EventStreamConfig events) {
+    EventStreamConfig events,
+    long urlLogBackground) {
 
   /** Largest page any paginated endpoint returns. */
   public static final int MAX_PAGE_SIZE = 500;
@@ -68,6 +71,10 @@ public record SimulatorConfig(
       throw new IllegalArgumentException(
           "allowedClockSkew must not be negative, was " + allowedClockSkew);
     }
+    if (urlLogBackground < 0) {
+      throw new IllegalArgumentException(
+          "urlLogBackground must not be negative, was " + urlLogBackground);
+    }
   }
 
   /** A builder holding the defaults listed on {@link Builder}. */
@@ -95,7 +102,8 @@ public record SimulatorConfig(
         .clock(clock)
         .allowedClockSkew(allowedClockSkew)
         .sleeper(sleeper)
-        .events(events);
+        .events(events)
+        .urlLogBackground(urlLogBackground);
   }
 
   private static void checkPort(String name, int value) {
@@ -124,6 +132,7 @@ public record SimulatorConfig(
     private Duration allowedClockSkew = Duration.ofMinutes(15);
     private Sleeper sleeper = Sleeper.system();
     private EventStreamConfig events = EventStreamConfig.defaults();
+    private long urlLogBackground;
 
     private Builder() {}
 
@@ -205,6 +214,12 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** Synthetic background clicks in the URL Protect log (default 0), for volume benchmarks. */
+    public Builder urlLogBackground(long clicks) {
+      this.urlLogBackground = clicks;
+      return this;
+    }
+
     /** Validates and builds the configuration. */
     public SimulatorConfig build() {
       return new SimulatorConfig(
@@ -220,7 +235,8 @@ public record SimulatorConfig(
           clock,
           allowedClockSkew,
           sleeper,
-          events);
+          events,
+          urlLogBackground);
     }
   }
 }

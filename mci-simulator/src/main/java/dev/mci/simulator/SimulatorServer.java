@@ -99,7 +99,7 @@ public final class SimulatorServer implements AutoCloseable {
     new UrlsArea(tenant).register(routes);
     new HashesArea(tenant).register(routes);
     new IncidentsArea(tenant).register(routes);
-    new LogsArea(tenant).register(routes);
+    new LogsArea(tenant, config.urlLogBackground()).register(routes);
     new AccountArea(tenant).register(routes);
     new AwarenessArea(tenant).register(routes);
     new PoliciesArea(tenant).register(routes);

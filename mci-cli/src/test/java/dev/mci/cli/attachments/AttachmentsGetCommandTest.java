@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.messages.CliAgainstSimulator;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.tenant.AttachmentFile;
 import dev.mci.simulator.tenant.IdFamily;
 import dev.mci.simulator.tenant.Message;
@@ -75,7 +76,7 @@ class AttachmentsGetCommandTest {
       names = {"API_1", "API_2"})
   void aHostileNameIsSavedSafelyWithItsRealHashAndTheNameAsGivenInTheProvenance(
       CliAgainstSimulator.Credentials credentials) throws Exception {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         cli.run(
             folder,
             credentials,
@@ -105,7 +106,7 @@ class AttachmentsGetCommandTest {
 
   @Test
   void zipWritesTheAttachmentIntoAZipWithThePasswordInfected() throws Exception {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         cli.run(
             folder,
             API_1,
@@ -129,7 +130,7 @@ class AttachmentsGetCommandTest {
   @Test
   void anUnknownAttachmentIdIsNotFoundInOneLine() {
     String unknown = tenant.ids().encode(IdFamily.ATTACHMENT, 0, 77);
-    CliAgainstSimulator.Run run = cli.run(folder, API_2, "attachments", "get", unknown);
+    InProcessCli.Run run = cli.run(folder, API_2, "attachments", "get", unknown);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).contains("0007 Invalid token");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.groups.SimulatedCli;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.tenant.User;
 import dev.mci.simulator.tenant.UserBehaviour;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class AwarenessCommandsTest {
 
   @Test
   void phishingClickedListsTheLatestCampaignsClickers() throws Exception {
-    SimulatedCli.Run run = cli.api2("awareness", "phishing", "--clicked", "--format", "json");
+    InProcessCli.Run run = cli.api2("awareness", "phishing", "--clicked", "--format", "json");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(emails(Json.MAPPER.readTree(run.out()), "email"))
@@ -51,11 +52,11 @@ class AwarenessCommandsTest {
 
   @Test
   void campaignsListIdsThatPhishingAccepts() throws Exception {
-    SimulatedCli.Run campaigns = cli.api1("awareness", "campaigns", "--format", "json");
+    InProcessCli.Run campaigns = cli.api1("awareness", "campaigns", "--format", "json");
     assertThat(campaigns.exitCode()).as(campaigns.toString()).isZero();
     JsonNode first = Json.MAPPER.readTree(campaigns.out()).get(0);
 
-    SimulatedCli.Run run =
+    InProcessCli.Run run =
         cli.api1(
             "awareness", "phishing", "--campaign", first.get("id").asText(), "--format", "csv");
 
@@ -65,7 +66,7 @@ class AwarenessCommandsTest {
 
   @Test
   void phishingWithAnUnknownCampaignIsNotFound() {
-    SimulatedCli.Run run = cli.api2("awareness", "phishing", "--campaign", "eNqNoSuchCampaign");
+    InProcessCli.Run run = cli.api2("awareness", "phishing", "--campaign", "eNqNoSuchCampaign");
 
     assertThat(run.exitCode()).isEqualTo(7);
     assertThat(run.err()).contains("no phishing campaign has the id");
@@ -75,9 +76,9 @@ class AwarenessCommandsTest {
   void safeScoresTakeADisplayNameAndARiskRange() throws Exception {
     User cfo = cli.server.tenant().users().get(1);
 
-    SimulatedCli.Run one =
+    InProcessCli.Run one =
         cli.api2("awareness", "safe-scores", "--user", cfo.displayName(), "--format", "json");
-    SimulatedCli.Run risky =
+    InProcessCli.Run risky =
         cli.api2("awareness", "safe-scores", "--risk", "D-F", "--format", "json");
 
     assertThat(one.exitCode()).as(one.toString()).isZero();
@@ -92,7 +93,7 @@ class AwarenessCommandsTest {
 
   @Test
   void aRiskGradeThatDoesNotExistIsAUsageError() {
-    SimulatedCli.Run run = cli.api2("awareness", "safe-scores", "--risk", "E");
+    InProcessCli.Run run = cli.api2("awareness", "safe-scores", "--risk", "E");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--risk 'E' is not a SAFE grade");
@@ -102,7 +103,7 @@ class AwarenessCommandsTest {
   void trainingShowsModulesForAUserGivenByAddress() {
     User risky = cli.server.tenant().riskyUsers().get(0);
 
-    SimulatedCli.Run run = cli.api1("awareness", "training", "--user", risky.address());
+    InProcessCli.Run run = cli.api1("awareness", "training", "--user", risky.address());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).startsWith("User: " + risky.displayName() + " <" + risky.address() + ">");
@@ -113,9 +114,9 @@ class AwarenessCommandsTest {
   void anUnknownUserIsSaidPlainlyWithSuggestions() {
     User cfo = cli.server.tenant().users().get(1);
 
-    SimulatedCli.Run unknown =
+    InProcessCli.Run unknown =
         cli.api2("awareness", "training", "--user", "nobody@acme-corp.example");
-    SimulatedCli.Run partial = cli.api2("awareness", "training", "--user", cfo.firstName());
+    InProcessCli.Run partial = cli.api2("awareness", "training", "--user", cfo.firstName());
 
     assertThat(unknown.exitCode()).isEqualTo(7);
     assertThat(unknown.err())
@@ -129,10 +130,10 @@ class AwarenessCommandsTest {
 
   @Test
   void performanceByDepartmentAndWatchlist() throws Exception {
-    SimulatedCli.Run performance =
+    InProcessCli.Run performance =
         cli.api2("awareness", "performance", "--department", "Finance", "--format", "json");
-    SimulatedCli.Run watchlist = cli.api1("awareness", "watchlist", "--format", "json");
-    SimulatedCli.Run blank = cli.api1("awareness", "watchlist", "--department", " ");
+    InProcessCli.Run watchlist = cli.api1("awareness", "watchlist", "--format", "json");
+    InProcessCli.Run blank = cli.api1("awareness", "watchlist", "--department", " ");
 
     assertThat(performance.exitCode()).as(performance.toString()).isZero();
     assertThat(emails(Json.MAPPER.readTree(performance.out()), "email"))

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.investigate.Runs;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.investigate.Indicator;
 import dev.mci.investigate.IndicatorType;
 import dev.mci.investigate.cases.Address;
@@ -96,8 +97,8 @@ class CaseCommandsTest {
 
   @Test
   void listShowsEveryCaseNewestFirst() throws Exception {
-    Runs.Result table = Runs.in(folder).run("case", "list", "--case-dir", cases.toString());
-    Runs.Result json =
+    InProcessCli.Run table = Runs.in(folder).run("case", "list", "--case-dir", cases.toString());
+    InProcessCli.Run json =
         Runs.in(folder).run("case", "list", "--case-dir", cases.toString(), "--format", "json");
 
     assertThat(table.exitCode()).as(table.toString()).isEqualTo(ExitCode.OK);
@@ -109,14 +110,14 @@ class CaseCommandsTest {
 
   @Test
   void theCasesFolderCanComeFromTheEnvironment() {
-    Runs.Result run = Runs.in(folder).set(CasesRoot.VARIABLE, "cases").run("case", "list");
+    InProcessCli.Run run = Runs.in(folder).set(CasesRoot.VARIABLE, "cases").run("case", "list");
 
     assertThat(run.out()).contains(FIRST).contains(SECOND);
   }
 
   @Test
   void showPrintsFindingsMissingPartsAndWhereTheReportIs() {
-    Runs.Result run =
+    InProcessCli.Run run =
         Runs.in(folder).run("case", "show", "20250301", "--case-dir", cases.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
@@ -128,7 +129,7 @@ class CaseCommandsTest {
 
   @Test
   void showWithJsonFormatPrintsTheModel() throws Exception {
-    Runs.Result run =
+    InProcessCli.Run run =
         Runs.in(folder)
             .run("case", "show", FIRST, "--case-dir", cases.toString(), "--format", "json");
 
@@ -139,7 +140,7 @@ class CaseCommandsTest {
 
   @Test
   void exportWritesAStixBundle() throws Exception {
-    Runs.Result run =
+    InProcessCli.Run run =
         Runs.in(folder)
             .run("case", "export", FIRST, "--format", "stix", "--case-dir", cases.toString());
 
@@ -152,7 +153,7 @@ class CaseCommandsTest {
 
   @Test
   void stixAlsoWorksAsTheGlobalFormatBeforeTheId() throws Exception {
-    Runs.Result run =
+    InProcessCli.Run run =
         Runs.in(folder)
             .set(CasesRoot.VARIABLE, "cases")
             .run("case", "export", "--format", "stix", FIRST);
@@ -163,7 +164,7 @@ class CaseCommandsTest {
 
   @Test
   void stixForACommandThatCannotWriteItIsAOneLineError() {
-    Runs.Result run =
+    InProcessCli.Run run =
         Runs.in(folder).run("case", "list", "--format", "stix", "--case-dir", cases.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -176,7 +177,7 @@ class CaseCommandsTest {
   void exportToCsvKeepsHostileCellsInert() throws Exception {
     Path file = folder.resolve("messages.csv");
 
-    Runs.Result run =
+    InProcessCli.Run run =
         Runs.in(folder)
             .run(
                 "case",
@@ -196,9 +197,9 @@ class CaseCommandsTest {
 
   @Test
   void exportDefaultsToJsonAndAcceptsTheGlobalFormatBeforeTheId() throws Exception {
-    Runs.Result plain =
+    InProcessCli.Run plain =
         Runs.in(folder).run("case", "export", SECOND, "--case-dir", cases.toString());
-    Runs.Result csv =
+    InProcessCli.Run csv =
         Runs.in(folder)
             .set(CasesRoot.VARIABLE, "cases")
             .run("case", "export", "--format", "csv", SECOND);
@@ -209,11 +210,11 @@ class CaseCommandsTest {
 
   @Test
   void anUnknownCaseOrFormatIsAOneLineError() {
-    Runs.Result unknown =
+    InProcessCli.Run unknown =
         Runs.in(folder).run("case", "show", "2024", "--case-dir", cases.toString());
-    Runs.Result ambiguous =
+    InProcessCli.Run ambiguous =
         Runs.in(folder).run("case", "show", "2025030", "--case-dir", cases.toString());
-    Runs.Result format =
+    InProcessCli.Run format =
         Runs.in(folder)
             .run("case", "export", FIRST, "--format", "pdf", "--case-dir", cases.toString());
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.investigate.Runs;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.investigate.cases.CaseFolder;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorCredentials;
@@ -69,10 +70,11 @@ class CaseIndexCommandsTest {
     Path cases = folder.resolve("cases");
     Path absent = folder.resolve("nowhere.db");
 
-    Runs.Result indexed = runs().run("investigate", phish.messageIdHeader(), "--case-dir", "cases");
+    InProcessCli.Run indexed =
+        runs().run("investigate", phish.messageIdHeader(), "--case-dir", "cases");
     List<String> first = ids(cases);
     // Written with another store that does not exist: the default store's index never hears of it.
-    Runs.Result unindexed =
+    InProcessCli.Run unindexed =
         runs()
             .run(
                 "investigate",
@@ -100,13 +102,13 @@ class CaseIndexCommandsTest {
           .isEqualTo(cases.resolve(indexedId).toAbsolutePath());
     }
 
-    Runs.Result shown = runs().run("case", "show", folderOnlyId, "--case-dir", "cases");
+    InProcessCli.Run shown = runs().run("case", "show", folderOnlyId, "--case-dir", "cases");
     assertThat(shown.exitCode()).as(shown.toString()).isEqualTo(ExitCode.OK);
     // The indexed case is listed from the index: its case.json is not read to list it.
     Files.writeString(
         cases.resolve(indexedId).resolve(CaseFolder.CASE_JSON), "{}", StandardCharsets.UTF_8);
-    Runs.Result listed = runs().run("case", "list", "--case-dir", "cases", "--format", "json");
-    Runs.Result scanned =
+    InProcessCli.Run listed = runs().run("case", "list", "--case-dir", "cases", "--format", "json");
+    InProcessCli.Run scanned =
         runs()
             .run(
                 "case",

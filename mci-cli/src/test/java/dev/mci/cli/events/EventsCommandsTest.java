@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorServer;
 import dev.mci.simulator.events.EventStreamConfig;
@@ -59,9 +60,9 @@ class EventsCommandsTest {
   void pullStoresTheEventsReportsProgressAndAPullAgainStoresNothingNew() {
     EventsCli cli = EventsCli.api2(folder, server);
 
-    EventsCli.Run first =
+    InProcessCli.Run first =
         cli.run("events", "pull", "--types", "receipt,delivery", "--since", threeDaysAgo());
-    EventsCli.Run again =
+    InProcessCli.Run again =
         cli.run("events", "pull", "--types", "receipt,delivery", "--since", threeDaysAgo());
 
     assertThat(first.exitCode()).as(first.toString()).isZero();
@@ -83,7 +84,7 @@ class EventsCommandsTest {
     EventsCli cli = EventsCli.api2(folder, server);
     cli.run("events", "pull", "--types", "receipt,audit", "--since", threeDaysAgo());
 
-    EventsCli.Run status = cli.run("events", "status", "--format", "json");
+    InProcessCli.Run status = cli.run("events", "status", "--format", "json");
 
     assertThat(status.exitCode()).as(status.toString()).isZero();
     JsonNode rows = Json.MAPPER.readTree(status.out());
@@ -99,7 +100,7 @@ class EventsCommandsTest {
     try (TestPostgres postgres = new TestPostgres()) {
       EventsCli cli = EventsCli.api1(folder, server);
 
-      EventsCli.Run run =
+      InProcessCli.Run run =
           cli.run("events", "pull", "--types", "receipt,process", "--store", postgres.store());
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -124,7 +125,7 @@ class EventsCommandsTest {
     assertOneLine(EventsCli.offline(folder).run("events", "status"), 4, "no store");
   }
 
-  private static void assertOneLine(EventsCli.Run run, int exitCode, String text) {
+  private static void assertOneLine(InProcessCli.Run run, int exitCode, String text) {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
     assertThat(run.err()).contains(text).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(run.err().lines().filter(l -> l.startsWith("mci: ")).count()).isEqualTo(1);

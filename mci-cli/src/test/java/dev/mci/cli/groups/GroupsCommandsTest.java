@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.tenant.Group;
 import dev.mci.simulator.tenant.GroupMember;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class GroupsCommandsTest {
 
   @Test
   void findPrintsMatchingGroupsWithIdsAndCounts() throws Exception {
-    SimulatedCli.Run run = cli.api2("groups", "find", "Permitted", "--format", "json");
+    InProcessCli.Run run = cli.api2("groups", "find", "Permitted", "--format", "json");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode rows = Json.MAPPER.readTree(run.out());
@@ -48,7 +49,7 @@ class GroupsCommandsTest {
 
   @Test
   void findBySourceOverApi1ListsOnlyThatSource() {
-    SimulatedCli.Run run = cli.api1("groups", "find", "--source", "ldap", "--format", "csv");
+    InProcessCli.Run run = cli.api1("groups", "find", "--source", "ldap", "--format", "csv");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     long ldapGroups =
@@ -62,7 +63,7 @@ class GroupsCommandsTest {
   void membersShowsWholeDomainEntriesAsDomains() {
     Group allStaff = group("All Staff");
 
-    SimulatedCli.Run run = cli.api2("groups", "members", allStaff.id());
+    InProcessCli.Run run = cli.api2("groups", "members", allStaff.id());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     for (GroupMember member : allStaff.members()) {
@@ -75,7 +76,7 @@ class GroupsCommandsTest {
   void membersOfATruncatedIdIsNotFoundInOneLine() {
     String truncated = group("Permitted Senders").id().substring(0, 10);
 
-    SimulatedCli.Run run = cli.api2("groups", "members", truncated);
+    InProcessCli.Run run = cli.api2("groups", "members", truncated);
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
     assertThat(run.err().lines()).hasSize(1);
@@ -86,7 +87,7 @@ class GroupsCommandsTest {
 
   @Test
   void anUnknownSourceIsAUsageError() {
-    SimulatedCli.Run run = cli.api2("groups", "find", "--source", "azure");
+    InProcessCli.Run run = cli.api2("groups", "find", "--source", "azure");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--source");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.events.EventsCli;
 import dev.mci.cli.events.TestPostgres;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorServer;
 import dev.mci.simulator.events.EventStreamConfig;
@@ -42,7 +43,7 @@ class HuntCommandsTest {
                 .build());
     phish = server.tenant().scenario();
     cli = EventsCli.api2(folder, server);
-    EventsCli.Run pull = cli.run("events", "pull", "--types", TYPES);
+    InProcessCli.Run pull = cli.run("events", "pull", "--types", TYPES);
     assertThat(pull.exitCode()).as(pull.toString()).isZero();
   }
 
@@ -51,7 +52,7 @@ class HuntCommandsTest {
     server.close();
   }
 
-  private static JsonNode json(EventsCli.Run run) throws Exception {
+  private static JsonNode json(InProcessCli.Run run) throws Exception {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     return Json.MAPPER.readTree(run.out());
   }
@@ -77,9 +78,9 @@ class HuntCommandsTest {
 
   @Test
   void ipHashAndUserHuntsPrintATable() {
-    EventsCli.Run ip = cli.run("hunt", "ip", phish.sendingIp());
-    EventsCli.Run hash = cli.run("hunt", "hash", phish.attachmentSha256().toUpperCase());
-    EventsCli.Run user = cli.run("hunt", "user", phish.releasedBy(), "--format", "csv");
+    InProcessCli.Run ip = cli.run("hunt", "ip", phish.sendingIp());
+    InProcessCli.Run hash = cli.run("hunt", "hash", phish.attachmentSha256().toUpperCase());
+    InProcessCli.Run user = cli.run("hunt", "user", phish.releasedBy(), "--format", "csv");
 
     assertThat(ip.exitCode()).as(ip.toString()).isZero();
     assertThat(ip.out().lines().findFirst().orElseThrow()).startsWith("time").contains("subject");
@@ -92,7 +93,7 @@ class HuntCommandsTest {
 
   @Test
   void aLimitShowsTheNewestAndSaysHowManyMatch() {
-    EventsCli.Run run =
+    InProcessCli.Run run =
         cli.run(
             "hunt",
             "sender",
@@ -116,7 +117,7 @@ class HuntCommandsTest {
                 "SELECT log_type, COUNT(*) AS n FROM mci_events GROUP BY log_type ORDER BY log_type",
                 "--format",
                 "json"));
-    EventsCli.Run delete = cli.run("hunt", "sql", "DELETE FROM mci_events");
+    InProcessCli.Run delete = cli.run("hunt", "sql", "DELETE FROM mci_events");
     JsonNode after =
         json(cli.run("hunt", "sql", "SELECT COUNT(*) AS n FROM mci_events", "--format", "json"));
 
@@ -135,7 +136,7 @@ class HuntCommandsTest {
   @Test
   void huntsWorkTheSameOnAPostgresStore() throws Exception {
     try (TestPostgres postgres = new TestPostgres()) {
-      EventsCli.Run pull =
+      InProcessCli.Run pull =
           cli.run("events", "pull", "--types", "receipt", "--store", postgres.store());
       assertThat(pull.exitCode()).as(pull.toString()).isZero();
 
@@ -149,7 +150,7 @@ class HuntCommandsTest {
                   postgres.store(),
                   "--format",
                   "json"));
-      EventsCli.Run delete =
+      InProcessCli.Run delete =
           cli.run("hunt", "sql", "DELETE FROM mci_events", "--store", postgres.store());
 
       assertThat(rows).hasSize(phish.recipients().size());
@@ -169,12 +170,12 @@ class HuntCommandsTest {
             List.of("hunt", "hash", "abc"),
             List.of("hunt", "sender", "a@b.example", "--limit", "-1"),
             List.of("hunt", "sql", " "))) {
-      EventsCli.Run run = cli.run(args.toArray(String[]::new));
+      InProcessCli.Run run = cli.run(args.toArray(String[]::new));
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
       assertThat(run.err()).startsWith("mci: ").doesNotContain("\tat ");
     }
     assertThat(cli.run("hunt", "hash", "d41d8cd98f00b204e9800998ecf8427e").err()).contains("MD5");
-    EventsCli.Run missing =
+    InProcessCli.Run missing =
         EventsCli.offline(folder.resolve("elsewhere")).run("hunt", "ip", "192.0.2.1");
     assertThat(missing.exitCode()).isEqualTo(4);
     assertThat(missing.err()).contains("events pull");

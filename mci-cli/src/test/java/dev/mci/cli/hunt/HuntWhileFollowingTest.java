@@ -7,6 +7,7 @@ import dev.mci.cli.Main;
 import dev.mci.cli.events.EventsCli;
 import dev.mci.cli.events.TestPostgres;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorServer;
 import dev.mci.simulator.events.EventStreamConfig;
@@ -94,7 +95,7 @@ class HuntWhileFollowingTest {
                       "--format",
                       "json"));
           sql.addAll(storeArgs);
-          EventsCli.Run run = cli.run(sql.toArray(String[]::new));
+          InProcessCli.Run run = cli.run(sql.toArray(String[]::new));
           if (run.exitCode() == 4 && run.err().contains("no store")) {
             Thread.sleep(200);
             continue;
@@ -107,7 +108,7 @@ class HuntWhileFollowingTest {
                 new ArrayList<>(
                     List.of("hunt", "ip", row.get("ip").asText(), "--format", "ndjson"));
             ip.addAll(storeArgs);
-            EventsCli.Run hunt = cli.run(ip.toArray(String[]::new));
+            InProcessCli.Run hunt = cli.run(ip.toArray(String[]::new));
             assertThat(hunt.exitCode()).as(hunt.toString()).isZero();
             assertThat(hunt.out().lines()).isNotEmpty();
           }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.ScriptedFault;
 import dev.mci.simulator.SimulatorConfig;
 import dev.mci.simulator.SimulatorCredentials;
@@ -63,7 +64,7 @@ class InvestigateCommandTest {
   void investigatingThePlantedPhishWritesTheCaseAndExitsZero() throws Exception {
     Path cases = folder.resolve("cases");
 
-    Runs.Result run =
+    InProcessCli.Run run =
         api2().run("investigate", phish.messageIdHeader(), "--case-dir", cases.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
@@ -82,7 +83,8 @@ class InvestigateCommandTest {
     server.faults().enqueue("/api/message-finder/search", ScriptedFault.status(403));
     server.faults().enqueue("/api/message-finder/search", ScriptedFault.status(403));
 
-    Runs.Result run = api2().run("investigate", phish.messageIdHeader(), "--case-dir", "cases");
+    InProcessCli.Run run =
+        api2().run("investigate", phish.messageIdHeader(), "--case-dir", "cases");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PARTIAL);
     assertThat(run.out()).contains("(partial, ");
@@ -92,7 +94,7 @@ class InvestigateCommandTest {
 
   @Test
   void anAmbiguousAddressIsAOneLineErrorListingTheChoices() {
-    Runs.Result run = api2().run("investigate", internalSender(), "--case-dir", "cases");
+    InProcessCli.Run run = api2().run("investigate", internalSender(), "--case-dir", "cases");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--type sender").contains("--type user").doesNotContain("\tat ");
@@ -101,7 +103,7 @@ class InvestigateCommandTest {
 
   @Test
   void aChosenTypeSettlesAnAmbiguousAddress() {
-    Runs.Result run =
+    InProcessCli.Run run =
         api2()
             .run(
                 "investigate",
@@ -121,7 +123,7 @@ class InvestigateCommandTest {
   void textThatIsNoIndicatorFailsBeforeAnyCall() {
     int before = server.requests().all().size();
 
-    Runs.Result run = api2().run("investigate", "hello world");
+    InProcessCli.Run run = api2().run("investigate", "hello world");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).startsWith("mci: 'hello world' is not an indicator");
@@ -130,7 +132,7 @@ class InvestigateCommandTest {
 
   @Test
   void anUnknownTypeListsTheTypes() {
-    Runs.Result run = api2().run("investigate", phish.messageIdHeader(), "--type", "email");
+    InProcessCli.Run run = api2().run("investigate", phish.messageIdHeader(), "--type", "email");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err())
@@ -139,7 +141,7 @@ class InvestigateCommandTest {
 
   @Test
   void jsonOutputCarriesTheFindingsAndWhereTheCaseIs() throws Exception {
-    Runs.Result run =
+    InProcessCli.Run run =
         api2()
             .run(
                 "investigate",
@@ -160,8 +162,8 @@ class InvestigateCommandTest {
 
   @Test
   void withoutACaseDirTheCaseGoesWhereCaseListLooks() throws Exception {
-    Runs.Result investigate = api2().run("investigate", phish.maliciousUrl().rewritten());
-    Runs.Result list = Runs.in(folder).run("case", "list", "--format", "json");
+    InProcessCli.Run investigate = api2().run("investigate", phish.maliciousUrl().rewritten());
+    InProcessCli.Run list = Runs.in(folder).run("case", "list", "--format", "json");
 
     assertThat(investigate.exitCode()).as(investigate.toString()).isEqualTo(ExitCode.OK);
     Path caseFolder = onlyCase(folder.resolve("mci-cases"));

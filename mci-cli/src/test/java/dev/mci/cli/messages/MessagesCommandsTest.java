@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.ExitCode;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.tenant.MessageUrl;
 import dev.mci.simulator.tenant.PhishingScenario;
 import java.nio.file.Files;
@@ -40,11 +41,11 @@ class MessagesCommandsTest {
     cli.close();
   }
 
-  private CliAgainstSimulator.Run run(CliAgainstSimulator.Credentials credentials, String... args) {
+  private InProcessCli.Run run(CliAgainstSimulator.Credentials credentials, String... args) {
     return cli.run(folder, credentials, args);
   }
 
-  private static void assertOneLineError(CliAgainstSimulator.Run run, int exitCode) {
+  private static void assertOneLineError(InProcessCli.Run run, int exitCode) {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
     assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
     assertThat(run.err()).startsWith("mci: ").doesNotContain("\tat ");
@@ -52,7 +53,7 @@ class MessagesCommandsTest {
 
   @Test
   void searchOlderThanThirtyDaysSaysSoAndNamesArchiveSearch() {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         run(API_2, "messages", "search", "--from", phish.senderDomain(), "--since", "45d");
     assertOneLineError(run, ExitCode.USAGE);
     assertThat(run.err()).contains("30 days").contains("mci messages archive-search");
@@ -60,7 +61,7 @@ class MessagesCommandsTest {
 
   @Test
   void archiveSearchFindsThePhishOlderWindowsIncluded() throws Exception {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         run(
             API_2,
             "messages",
@@ -88,7 +89,7 @@ class MessagesCommandsTest {
 
   @Test
   void archiveSearchDryRunPrintsTheEscapedXmlWithoutCredentials() {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         run(
             NONE,
             "messages",
@@ -111,18 +112,17 @@ class MessagesCommandsTest {
         folder.resolve("q.xml"),
         "<xmlquery><metadata page-size=\"5\"><smartfolders/></metadata><muse><text></text>"
             + "<recipient>dana@acme.example</recipient></muse></xmlquery>");
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         run(API_1, "messages", "archive-search", "--query-xml", "q.xml", "--limit", "5");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.err())
         .contains("mci: warning: <recipient> inside <muse>")
         .contains("ignores it silently");
 
-    CliAgainstSimulator.Run mixed =
+    InProcessCli.Run mixed =
         run(API_1, "messages", "archive-search", "--query-xml", "q.xml", "--from", "x.example");
     assertOneLineError(mixed, ExitCode.USAGE);
-    CliAgainstSimulator.Run missing =
-        run(API_1, "messages", "archive-search", "--query-xml", "nope.xml");
+    InProcessCli.Run missing = run(API_1, "messages", "archive-search", "--query-xml", "nope.xml");
     assertOneLineError(missing, ExitCode.USAGE);
   }
 
@@ -134,7 +134,7 @@ class MessagesCommandsTest {
 
   @Test
   void listShowsTheCfosInboxAsNdjson() {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         run(
             API_1,
             "messages",
@@ -152,7 +152,7 @@ class MessagesCommandsTest {
 
   @Test
   void infoShowsTheReceiptAndWhyItGotThrough() {
-    CliAgainstSimulator.Run run = run(API_2, "messages", "info", phish.messageFinderIds().get(0));
+    InProcessCli.Run run = run(API_2, "messages", "info", phish.messageFinderIds().get(0));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains(phish.sendingIp())
@@ -162,7 +162,7 @@ class MessagesCommandsTest {
 
   @Test
   void detailListsHeadersAndAttachmentHashes() {
-    CliAgainstSimulator.Run run =
+    InProcessCli.Run run =
         run(API_1, "messages", "detail", phish.archiveId(), "--context", "received");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
@@ -173,14 +173,14 @@ class MessagesCommandsTest {
 
   @Test
   void anUnknownIdIsNotFoundInOneLineWithMimecastsCode() {
-    CliAgainstSimulator.Run run = run(API_2, "messages", "detail", phish.messageFinderIds().get(0));
+    InProcessCli.Run run = run(API_2, "messages", "detail", phish.messageFinderIds().get(0));
     assertOneLineError(run, ExitCode.NOT_FOUND);
     assertThat(run.err()).contains("xdk_failure");
   }
 
   @Test
   void partSavesTheDeliveredCopyAsEvidenceAndNeverOverwrites() throws Exception {
-    CliAgainstSimulator.Run first =
+    InProcessCli.Run first =
         run(
             API_2,
             "messages",
@@ -207,7 +207,7 @@ class MessagesCommandsTest {
         .isEqualTo(phish.recipients().get(0).address());
     assertThat(provenance.get("endpoint").asText()).isEqualTo("/api/archive/get-message-part");
 
-    CliAgainstSimulator.Run again =
+    InProcessCli.Run again =
         run(
             API_2,
             "messages",
@@ -227,7 +227,7 @@ class MessagesCommandsTest {
 
   @Test
   void showSummarisesSendersChainChecksUrlsAndAttachments() {
-    CliAgainstSimulator.Run run = run(API_1, "messages", "show", phish.archiveId());
+    InProcessCli.Run run = run(API_1, "messages", "show", phish.archiveId());
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains("another domain")
@@ -240,7 +240,7 @@ class MessagesCommandsTest {
 
   @Test
   void diffReportsRewrittenUrlsWithTheirOriginalsAndTheBanner() {
-    CliAgainstSimulator.Run run = run(API_2, "messages", "diff", phish.archiveId(), "--decode");
+    InProcessCli.Run run = run(API_2, "messages", "diff", phish.archiveId(), "--decode");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     for (MessageUrl url : phish.urls()) {
       assertThat(run.out()).contains(url.original()).contains(url.rewritten());
@@ -253,7 +253,7 @@ class MessagesCommandsTest {
 
   @Test
   void aPartWithoutAnIdIsAUsageError() {
-    CliAgainstSimulator.Run run = run(API_1, "messages", "part");
+    InProcessCli.Run run = run(API_1, "messages", "part");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("Missing required parameter");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mci.cli.groups.SimulatedCli;
 import dev.mci.cli.support.Json;
+import dev.mci.cli.testing.InProcessCli;
 import dev.mci.simulator.tenant.PhishingScenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,7 @@ class PoliciesCommandsTest {
 
   @Test
   void blockedSendersListsEveryPolicyAndOneById() throws Exception {
-    SimulatedCli.Run all = cli.api2("policies", "blocked-senders", "--format", "json");
+    InProcessCli.Run all = cli.api2("policies", "blocked-senders", "--format", "json");
     assertThat(all.exitCode()).as(all.toString()).isZero();
     JsonNode policies = Json.MAPPER.readTree(all.out());
     JsonNode wall = null;
@@ -40,7 +41,7 @@ class PoliciesCommandsTest {
     }
     assertThat(wall).isNotNull();
 
-    SimulatedCli.Run one = cli.api1("policies", "blocked-senders", "--id", wall.get("id").asText());
+    InProcessCli.Run one = cli.api1("policies", "blocked-senders", "--id", wall.get("id").asText());
 
     assertThat(one.exitCode()).as(one.toString()).isZero();
     assertThat(one.out())
@@ -50,7 +51,7 @@ class PoliciesCommandsTest {
 
   @Test
   void anUnknownPolicyIdIsNotFound() {
-    SimulatedCli.Run run = cli.api2("policies", "blocked-senders", "--id", "eNoNoSuchPolicy");
+    InProcessCli.Run run = cli.api2("policies", "blocked-senders", "--id", "eNoNoSuchPolicy");
 
     assertThat(run.exitCode()).isEqualTo(7);
     assertThat(run.err().lines()).hasSize(1);
@@ -60,7 +61,7 @@ class PoliciesCommandsTest {
   void explainShowsThePermittedSendersEntryThatLetThePhishThrough() {
     PhishingScenario phish = cli.server.tenant().scenario();
 
-    SimulatedCli.Run run =
+    InProcessCli.Run run =
         cli.api2(
             "policies",
             "explain",
@@ -90,7 +91,7 @@ class PoliciesCommandsTest {
             .orElseThrow()
             .address();
 
-    SimulatedCli.Run run =
+    InProcessCli.Run run =
         cli.api1(
             "policies",
             "explain",
@@ -109,10 +110,10 @@ class PoliciesCommandsTest {
 
   @Test
   void explainRejectsAMalformedAddressAndAMissingRecipient() {
-    SimulatedCli.Run malformed =
+    InProcessCli.Run malformed =
         cli.api2("policies", "explain", "--sender", "not-an-address", "--recipient", "a@b.example");
-    SimulatedCli.Run missing = cli.api2("policies", "explain", "--sender", "a@b.example");
-    SimulatedCli.Run badIp =
+    InProcessCli.Run missing = cli.api2("policies", "explain", "--sender", "a@b.example");
+    InProcessCli.Run badIp =
         cli.api2(
             "policies",
             "explain",

@@ -1,5 +1,6 @@
 package dev.mci.simulator.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -53,5 +55,26 @@ public final class ApiDates {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The date in a request item's {@code field}: empty when absent or blank; when present but not a
+   * date, empty with an {@code err_validation_invalid_date} error on the field added to {@code
+   * errors}.
+   */
+  public static Optional<Instant> field(JsonNode item, String field, List<ApiError> errors) {
+    Optional<String> text = Json.text(item, field).map(String::strip).filter(v -> !v.isEmpty());
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Instant> parsed = parse(text.get());
+    if (parsed.isEmpty()) {
+      errors.add(
+          ApiError.onField(
+              ErrorCodes.VALIDATION_INVALID_DATE,
+              "Date must look like 2025-03-01T00:00:00+0000",
+              field));
+    }
+    return parsed;
   }
 }

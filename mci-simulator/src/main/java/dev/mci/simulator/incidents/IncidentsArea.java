@@ -113,8 +113,8 @@ public final class IncidentsArea implements ApiArea {
 
   private static Filter parse(JsonNode item, boolean requireOne) {
     List<ApiError> errors = new ArrayList<>();
-    Optional<Instant> start = date(item, "start", errors);
-    Optional<Instant> end = date(item, "end", errors);
+    Optional<Instant> start = ApiDates.field(item, "start", errors);
+    Optional<Instant> end = ApiDates.field(item, "end", errors);
     Set<String> types = new TreeSet<>();
     Optional<JsonNode> filterBy = Json.field(item, "filterBy");
     if (filterBy.isPresent()) {
@@ -152,22 +152,6 @@ public final class IncidentsArea implements ApiArea {
       throw new ItemFailure(errors);
     }
     return new Filter(start, end, types);
-  }
-
-  private static Optional<Instant> date(JsonNode item, String field, List<ApiError> errors) {
-    Optional<String> text = Json.text(item, field).map(String::strip).filter(v -> !v.isEmpty());
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Instant> parsed = ApiDates.parse(text.get());
-    if (parsed.isEmpty()) {
-      errors.add(
-          ApiError.onField(
-              ErrorCodes.VALIDATION_INVALID_DATE,
-              "Date must look like 2025-03-01T00:00:00+0000",
-              field));
-    }
-    return parsed;
   }
 
   private static ObjectNode render(RemediationIncident incident) {

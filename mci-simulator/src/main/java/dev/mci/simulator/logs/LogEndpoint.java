@@ -69,20 +69,10 @@ abstract class LogEndpoint<Q> implements ApiHandler {
 
   /** Puts {@code fallback} in {@code field} unless the item holds a readable date there. */
   static void defaultDate(ObjectNode item, String field, Instant fallback, List<ApiError> errors) {
-    Optional<String> text = Json.text(item, field).map(String::strip).filter(v -> !v.isEmpty());
-    if (text.isEmpty()) {
-      item.put(field, ApiDates.format(fallback));
-      return;
-    }
-    Optional<Instant> parsed = ApiDates.parse(text.get());
-    if (parsed.isEmpty()) {
-      errors.add(
-          ApiError.onField(
-              ErrorCodes.VALIDATION_INVALID_DATE,
-              "Date must look like 2025-03-01T00:00:00+0000",
-              field));
-    } else {
-      item.put(field, ApiDates.format(parsed.get()));
+    boolean given = Json.text(item, field).map(String::strip).filter(v -> !v.isEmpty()).isPresent();
+    Optional<Instant> parsed = ApiDates.field(item, field, errors);
+    if (!given || parsed.isPresent()) {
+      item.put(field, ApiDates.format(parsed.orElse(fallback)));
     }
   }
 

@@ -10,8 +10,8 @@ import dev.mci.simulator.tenant.Tenant;
  * rejection logs and the held-message list.
  *
  * <p>The URL Protect log can carry a volume of synthetic background clicks for load and benchmark
- * runs, set with the system property {@value #URL_LOG_VOLUME_PROPERTY} (a count over the 90-day
- * history; default 0, i.e. only the tenant's real clicks).
+ * runs ({@code SimulatorConfig.urlLogBackground}, a count over the 90-day history; default 0, i.e.
+ * only the tenant's real clicks).
  */
 public final class LogsArea implements ApiArea {
 
@@ -33,16 +33,8 @@ public final class LogsArea implements ApiArea {
   /** The held-message list. */
   public static final String HELD_MESSAGES = "/api/gateway/get-hold-message-list";
 
-  /** System property: number of synthetic background clicks in the URL Protect log. */
-  public static final String URL_LOG_VOLUME_PROPERTY = "mci.simulator.urlLogVolume";
-
   private final Tenant tenant;
   private final long backgroundClicks;
-
-  /** The area over {@code tenant}, with the background click volume from the system property. */
-  public LogsArea(Tenant tenant) {
-    this(tenant, Long.getLong(URL_LOG_VOLUME_PROPERTY, 0L));
-  }
 
   /** The area over {@code tenant} with {@code backgroundClicks} synthetic URL Protect clicks. */
   public LogsArea(Tenant tenant, long backgroundClicks) {

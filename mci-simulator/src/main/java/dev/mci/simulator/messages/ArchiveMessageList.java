@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * {@code POST /api/archive/get-message-list} (reference 01 §3): one mailbox's archived Inbox or
@@ -82,8 +81,10 @@ final class ArchiveMessageList implements ApiHandler {
     }
     ZonedDateTime today = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
     Instant start =
-        date(item, "start", errors).orElse(today.withDayOfMonth(1).minusMonths(1).toInstant());
-    Instant end = date(item, "end", errors).orElse(today.plusDays(1).toInstant().minusSeconds(1));
+        ApiDates.field(item, "start", errors)
+            .orElse(today.withDayOfMonth(1).minusMonths(1).toInstant());
+    Instant end =
+        ApiDates.field(item, "end", errors).orElse(today.plusDays(1).toInstant().minusSeconds(1));
     Items.check(errors);
     ObjectNode query = Json.object();
     query.put("view", view);
@@ -95,22 +96,6 @@ final class ArchiveMessageList implements ApiHandler {
     query.put("start", start.getEpochSecond());
     query.put("end", end.getEpochSecond());
     return query;
-  }
-
-  private static Optional<Instant> date(ObjectNode item, String field, List<ApiError> errors) {
-    Optional<String> text = Items.optional(item, field);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Instant> parsed = ApiDates.parse(text.get());
-    if (parsed.isEmpty()) {
-      errors.add(
-          ApiError.onField(
-              ErrorCodes.VALIDATION_INVALID_DATE,
-              "Date must look like 2025-03-01T00:00:00+0000",
-              field));
-    }
-    return parsed;
   }
 
   private static boolean inView(Message message, String mailbox, boolean sent) {

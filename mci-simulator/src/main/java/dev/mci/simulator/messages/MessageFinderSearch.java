@@ -201,8 +201,8 @@ final class MessageFinderSearch implements ApiHandler {
                 "status"));
       }
     }
-    Optional<Instant> start = date(item, "start", errors);
-    Optional<Instant> end = date(item, "end", errors);
+    Optional<Instant> start = ApiDates.field(item, "start", errors);
+    Optional<Instant> end = ApiDates.field(item, "end", errors);
     if (!errors.isEmpty()) {
       throw new ItemFailure(errors);
     }
@@ -222,22 +222,6 @@ final class MessageFinderSearch implements ApiHandler {
         url.map(v -> v.toLowerCase(Locale.ROOT)),
         routes,
         statuses);
-  }
-
-  private static Optional<Instant> date(ObjectNode item, String field, List<ApiError> errors) {
-    Optional<String> text = Json.text(item, field).map(String::strip).filter(v -> !v.isEmpty());
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Instant> parsed = ApiDates.parse(text.get());
-    if (parsed.isEmpty()) {
-      errors.add(
-          ApiError.onField(
-              ErrorCodes.VALIDATION_INVALID_DATE,
-              "Date must look like 2025-03-01T00:00:00+0000",
-              field));
-    }
-    return parsed;
   }
 
   private static Optional<String> nonBlank(JsonNode node, String field) {

@@ -27,17 +27,9 @@ class BackgroundClicksTest {
 
   @BeforeAll
   static void start() {
-    String previous = System.getProperty(LogsArea.URL_LOG_VOLUME_PROPERTY);
-    System.setProperty(LogsArea.URL_LOG_VOLUME_PROPERTY, Integer.toString(VOLUME));
-    try {
-      server = SimulatorServer.start(SimulatorConfig.builder().clock(CLOCK).build());
-    } finally {
-      if (previous == null) {
-        System.clearProperty(LogsArea.URL_LOG_VOLUME_PROPERTY);
-      } else {
-        System.setProperty(LogsArea.URL_LOG_VOLUME_PROPERTY, previous);
-      }
-    }
+    server =
+        SimulatorServer.start(
+            SimulatorConfig.builder().clock(CLOCK).urlLogBackground(VOLUME).build());
     client = new SimClient(server, CLOCK);
   }
 
