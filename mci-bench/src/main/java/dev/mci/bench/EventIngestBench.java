@@ -15,10 +15,12 @@ import dev.mci.store.pull.EventPuller;
 import dev.mci.store.pull.PullListener;
 import dev.mci.store.pull.PullOptions;
 import dev.mci.store.pull.PullReport;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +40,10 @@ import java.util.Set;
  * java -cp "mci-bench/target/classes:$(cat mci-bench/target/classpath.txt)" \
  *     dev.mci.bench.EventIngestBench 1000000 [WORK_FOLDER] [POSTGRES_JDBC_URL]
  * </pre>
+ *
+ * <p>{@code -Dmci.bench.engines=sqlite} (or {@code postgresql}) measures one engine only; {@code
+ * -Dmci.bench.pull=false} skips the pull half; {@code -Dmci.bench.reuseFiles=true} ingests the
+ * batch files an earlier run left in {@code WORK_FOLDER/files} instead of downloading them again.
  */
 public final class EventIngestBench {
 
@@ -70,28 +76,42 @@ public final class EventIngestBench {
       System.out.printf(
           "downloaded %d batch files, %s gzip%n", files.size(), EventBenchSupport.mib(bytes));
 
-      StoreLocation sqlite =
-          StoreLocation.sqlite(work.resolve("ingest-" + System.nanoTime() + ".db"));
-      ingest("SQLite", sqlite, files, expected);
-      StoreLocation pg = EventBenchSupport.postgresSchema(postgres);
-      try {
-        ingest("PostgreSQL", pg, files, expected);
-      } finally {
-        EventBenchSupport.dropSchema(postgres, pg);
+      String engines = System.getProperty("mci.bench.engines", "sqlite,postgresql");
+      boolean onSqlite = engines.contains("sqlite");
+      boolean onPostgres = engines.contains("postgresql");
+      if (onSqlite) {
+        StoreLocation sqlite =
+            StoreLocation.sqlite(work.resolve("ingest-" + System.nanoTime() + ".db"));
+        ingest("SQLite", sqlite, files, expected);
+      }
+      if (onPostgres) {
+        StoreLocation pg = EventBenchSupport.postgresSchema(postgres);
+        try {
+          ingest("PostgreSQL", pg, files, expected);
+        } finally {
+          EventBenchSupport.dropSchema(postgres, pg);
+        }
+      }
+      if (!Boolean.parseBoolean(System.getProperty("mci.bench.pull", "true"))) {
+        return;
       }
 
-      pull(
-          "SQLite",
-          client,
-          StoreLocation.sqlite(work.resolve("pull-" + System.nanoTime() + ".db")),
-          work,
-          types,
-          expected);
-      StoreLocation pgPull = EventBenchSupport.postgresSchema(postgres);
-      try {
-        pull("PostgreSQL", client, pgPull, work, types, expected);
-      } finally {
-        EventBenchSupport.dropSchema(postgres, pgPull);
+      if (onSqlite) {
+        pull(
+            "SQLite",
+            client,
+            StoreLocation.sqlite(work.resolve("pull-" + System.nanoTime() + ".db")),
+            work,
+            types,
+            expected);
+      }
+      if (onPostgres) {
+        StoreLocation pgPull = EventBenchSupport.postgresSchema(postgres);
+        try {
+          pull("PostgreSQL", client, pgPull, work, types, expected);
+        } finally {
+          EventBenchSupport.dropSchema(postgres, pgPull);
+        }
       }
     }
   }
@@ -100,6 +120,17 @@ public final class EventIngestBench {
       throws Exception {
     Files.createDirectories(folder);
     List<Path> files = new ArrayList<>();
+    if (Boolean.getBoolean("mci.bench.reuseFiles")) {
+      try (var listed = Files.list(folder)) {
+        listed
+            .filter(file -> file.toString().endsWith(".json.gz"))
+            .sorted(Comparator.comparingInt(EventIngestBench::downloadOrder))
+            .forEach(files::add);
+      }
+      if (!files.isEmpty()) {
+        return files;
+      }
+    }
     for (EventType type : types) {
       BatchPage page = client.events().batch(type, null, null, 100);
       while (true) {
@@ -119,9 +150,17 @@ public final class EventIngestBench {
     return files;
   }
 
+  /** The position a file had in the download: the number its name ends with. */
+  private static int downloadOrder(Path file) {
+    String name = file.getFileName().toString();
+    return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1, name.indexOf(".json.gz")));
+  }
+
   private static void ingest(String engine, StoreLocation location, List<Path> files, long expected)
       throws Exception {
     long start = System.nanoTime();
+    long processCpu = processCpuNanos();
+    long threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long stored = 0;
     try (EventStore store = EventStore.open(location);
         BatchFileLoader loader = new BatchFileLoader()) {
@@ -145,9 +184,19 @@ public final class EventIngestBench {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double insertCpu =
+        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu) / 1e9;
+    double allCpu = (processCpuNanos() - processCpu) / 1e9;
     System.out.printf(
-        "store ingest  %-10s %,d events (expected %,d) in %.1f s = %,.0f events/s%n",
-        engine, stored, expected, seconds, stored / seconds);
+        "store ingest  %-10s %,d events (expected %,d) in %.1f s = %,.0f events/s"
+            + " (CPU: inserting thread %.1f s, whole JVM %.1f s)%n",
+        engine, stored, expected, seconds, stored / seconds, insertCpu, allCpu);
+  }
+
+  /** CPU time of this JVM, every thread (the machine is shared: wall time alone misleads). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void pull(

@@ -38,6 +38,12 @@ public final class EventStore implements AutoCloseable {
   /** Rows sent to the database per JDBC batch. */
   static final int BATCH_ROWS = 500;
 
+  /**
+   * Log pages (16 KiB each) past which a SQLite writer lets the background checkpoint catch up
+   * before its next transaction, so the log is reused from its start (about 64 MiB).
+   */
+  static final long WAL_LIMIT_FRAMES = 4096;
+
   /** Width of the hour buckets that lead the hunt indexes. */
   static final long BUCKET_MILLIS = 3_600_000L;
 
@@ -49,6 +55,7 @@ public final class EventStore implements AutoCloseable {
   private final Connection connection;
   private final boolean readOnly;
   private final Clock clock;
+  private final WalCheckpointer checkpointer;
   private Ingest activeIngest;
 
   private EventStore(
@@ -56,12 +63,14 @@ public final class EventStore implements AutoCloseable {
       Dialect dialect,
       Connection connection,
       boolean readOnly,
-      Clock clock) {
+      Clock clock,
+      WalCheckpointer checkpointer) {
     this.location = location;
     this.dialect = dialect;
     this.connection = connection;
     this.readOnly = readOnly;
     this.clock = clock;
+    this.checkpointer = checkpointer;
   }
 
   /**
@@ -76,6 +85,13 @@ public final class EventStore implements AutoCloseable {
 
   /** {@link #open(StoreLocation)} with a clock for the {@code ingested} and checkpoint times. */
   public static EventStore open(StoreLocation location, Clock clock) {
+    return open(location, clock, WAL_LIMIT_FRAMES);
+  }
+
+  /**
+   * {@link #open(StoreLocation, Clock)} with the SQLite log's page limit (tests use a small one).
+   */
+  static EventStore open(StoreLocation location, Clock clock, long walLimitFrames) {
     Dialect dialect = Dialect.of(location.engine());
     location
         .file()
@@ -88,11 +104,28 @@ public final class EventStore implements AutoCloseable {
       dialect.run(connection, "writer.setup");
       migrate(connection, dialect, clock);
       connection.setAutoCommit(false);
-      return new EventStore(location, dialect, connection, false, clock);
+      WalCheckpointer checkpointer =
+          location.engine() == StoreLocation.Engine.SQLITE
+              ? checkpointer(location, dialect, walLimitFrames)
+              : null;
+      return new EventStore(location, dialect, connection, false, clock, checkpointer);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw failureStatic("cannot prepare the store " + location, e);
     }
+  }
+
+  /** A second connection to a SQLite store that checkpoints its log after each commit. */
+  private static WalCheckpointer checkpointer(
+      StoreLocation location, Dialect dialect, long limitFrames) throws SQLException {
+    Connection connection = connect(location, false);
+    try {
+      dialect.run(connection, "connection.setup");
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+    return WalCheckpointer.start(connection, limitFrames);
   }
 
   /**
@@ -115,7 +148,7 @@ public final class EventStore implements AutoCloseable {
       dialect.run(connection, "reader.setup");
       connection.setReadOnly(true);
       requireSchema(connection, dialect, location);
-      return new EventStore(location, dialect, connection, true, Clock.systemUTC());
+      return new EventStore(location, dialect, connection, true, Clock.systemUTC(), null);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw failureStatic("cannot open the store " + location, e);
@@ -444,6 +477,9 @@ public final class EventStore implements AutoCloseable {
   @Override
   public void close() {
     rollbackQuietly();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     closeQuietly(connection);
   }
 
@@ -492,6 +528,11 @@ public final class EventStore implements AutoCloseable {
     private Ingest() throws SQLException {
       if (activeIngest != null) {
         throw new IllegalStateException("a write transaction is already open on this store");
+      }
+      if (checkpointer != null && checkpointer.awaitShortLog()) {
+        // The driver began this transaction right after the last commit, before the checkpoint
+        // had copied it; one begun now sees a fully copied log and restarts it.
+        connection.commit();
       }
       this.insert = connection.prepareStatement(dialect.sql("event.insert"));
       this.ingested = clock.millis();
@@ -569,6 +610,9 @@ public final class EventStore implements AutoCloseable {
         connection.commit();
         finished = true;
         activeIngest = null;
+        if (checkpointer != null) {
+          checkpointer.request();
+        }
         return inserted;
       } catch (SQLException e) {
         throw failure("cannot commit " + added + " events of " + stream, e);

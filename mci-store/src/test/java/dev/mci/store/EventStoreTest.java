@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mci.store.testing.TestStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -224,6 +227,162 @@ class EventStoreTest {
             assertThat(limited.truncated()).isTrue();
           }
         });
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void aLargeDeliveryStoresEachEventOnceWithEveryColumnInPlace(StoreLocation.Engine engine)
+      throws Exception {
+    // More events than two JDBC batches, plus a remainder, with events
+    // delivered twice inside one batch, across batches and across transactions.
+    int distinct = EventStore.BATCH_ROWS * 2 + 37;
+    onEngine(
+        engine,
+        location -> {
+          try (EventStore store = EventStore.open(location)) {
+            try (EventStore.Ingest ingest = store.ingest()) {
+              for (int i = 0; i < 100; i++) {
+                ingest.add(wide(i));
+              }
+              assertThat(ingest.commit("s", "first")).isEqualTo(100);
+            }
+            long inserted;
+            try (EventStore.Ingest ingest = store.ingest()) {
+              for (int i = 0; i < distinct; i++) {
+                ingest.add(wide(i));
+                if (i % 7 == 0) {
+                  ingest.add(wide(i));
+                }
+              }
+              assertThat(ingest.added()).isEqualTo(distinct + (distinct + 6) / 7);
+              inserted = ingest.commit("s", "second");
+            }
+            assertThat(inserted).isEqualTo(distinct - 100);
+            assertThat(store.count()).isEqualTo(distinct);
+            assertThat(store.checkpoint("s").orElseThrow().events()).isEqualTo(distinct);
+
+            // Rows from the middle of a batch, of a later batch and of the remainder
+            // come back with each value in its own column.
+            for (int i : new int[] {123, 777, distinct - 1}) {
+              StoredEvent expected = wide(i);
+              List<Object> row;
+              try (SqlResult result =
+                  store.sql(
+                      "SELECT event_time, bucket, fingerprint, source, log_type, message_id,"
+                          + " aggregate_id, sender, sender_alt, user_address, ip, ip_alt, domain,"
+                          + " domain_alt, domain_base, sha256, subject, action, raw"
+                          + " FROM mci_events WHERE event_time = "
+                          + expected.eventTime(),
+                      0)) {
+                row = result.iterator().next();
+              }
+              assertThat(row)
+                  .containsExactly(
+                      expected.eventTime(),
+                      EventStore.bucketOf(expected.eventTime()),
+                      expected.fingerprint(),
+                      expected.source(),
+                      expected.logType(),
+                      expected.messageId(),
+                      expected.aggregateId(),
+                      expected.sender(),
+                      expected.senderAlt(),
+                      expected.userAddress(),
+                      expected.ip(),
+                      expected.ipAlt(),
+                      expected.domain(),
+                      expected.domainAlt(),
+                      expected.domainBase(),
+                      expected.sha256(),
+                      expected.subject(),
+                      expected.action(),
+                      expected.raw());
+            }
+          }
+        });
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void rollingBackToAMarkDropsOnlyTheEventsAddedAfterIt(StoreLocation.Engine engine)
+      throws Exception {
+    onEngine(
+        engine,
+        location -> {
+          try (EventStore store = EventStore.open(location)) {
+            long inserted;
+            try (EventStore.Ingest ingest = store.ingest()) {
+              // A mark in the middle of a batch, then a damaged "file" of events
+              // spanning several batches.
+              for (int i = 0; i < 75; i++) {
+                ingest.add(wide(i));
+              }
+              EventStore.Mark mark = ingest.mark();
+              for (int i = 75; i < 700; i++) {
+                ingest.add(wide(i));
+              }
+              ingest.rollbackTo(mark);
+              assertThat(ingest.added()).isEqualTo(75);
+              for (int i = 1_000; i < 1_010; i++) {
+                ingest.add(wide(i));
+              }
+              inserted = ingest.commit("s", "c");
+            }
+            assertThat(inserted).isEqualTo(85);
+            assertThat(store.count()).isEqualTo(85);
+          }
+        });
+  }
+
+  @Test
+  void aSqliteStoreKeepsItsWriteAheadLogShortWhileItIngests() throws Exception {
+    StoreLocation location = StoreLocation.sqlite(folder.resolve("wal.db"));
+    Path log = folder.resolve("wal.db-wal");
+    long largest = 0;
+    // A limit of 64 pages (1 MiB) instead of 64 MiB, so a few commits cross it.
+    try (EventStore store = EventStore.open(location, Clock.systemUTC(), 64)) {
+      for (int commit = 0; commit < 40; commit++) {
+        try (EventStore.Ingest ingest = store.ingest()) {
+          for (int i = 0; i < 500; i++) {
+            ingest.add(wide(commit * 1_000 + i));
+          }
+          ingest.commit("s", Integer.toString(commit));
+        }
+        largest = Math.max(largest, Files.size(log));
+      }
+      assertThat(store.count()).isEqualTo(40 * 500);
+    }
+    // Checkpointed on the store's own thread after each commit, the log is reused from its start
+    // rather than growing to the writer's 256 MiB backstop; the store's file holds every commit.
+    long databaseFile = Files.size(folder.resolve("wal.db"));
+    assertThat(largest).isLessThan(databaseFile / 2);
+    try (EventStore again = EventStore.openReadOnly(location)) {
+      assertThat(again.count()).isEqualTo(40 * 500);
+    }
+  }
+
+  /** An event with every column set, distinct per {@code i}. */
+  private static StoredEvent wide(int i) {
+    long time = 1_700_000_000_000L + i * 60_000L;
+    return new StoredEvent(
+        time,
+        UUID.nameUUIDFromBytes(("wide" + i).getBytes()).toString(),
+        "siem-batch",
+        "receipt",
+        "<m" + i + "@x.example>",
+        "agg" + i,
+        "s" + i + "@x.example",
+        "h" + i + "@y.example",
+        "u" + i + "@corp.example",
+        "192.0.2." + (i % 250),
+        "198.51.100." + (i % 250),
+        "x" + i + ".example",
+        "y" + i + ".example",
+        "base" + i + ".example",
+        "sha" + i,
+        "subject " + i,
+        "Acc",
+        "{\"i\":" + i + ",\"text\":\"caf\u00e9 \u2603\"}");
   }
 
   @ParameterizedTest

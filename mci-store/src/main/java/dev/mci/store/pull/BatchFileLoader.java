@@ -29,8 +29,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class BatchFileLoader implements AutoCloseable {
 
-  private static final int CHUNK_ROWS = 500;
-  private static final int CHUNKS_IN_FLIGHT = 8;
+  private static final int CHUNK_ROWS = 100;
+  private static final int CHUNKS_IN_FLIGHT = 40;
   private static final Object END_OF_FILE = new Object();
 
   private ExecutorService parser;

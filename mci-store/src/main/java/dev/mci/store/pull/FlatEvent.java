@@ -21,10 +21,20 @@ final class FlatEvent {
 
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** Slots of the name table: a power of two, at least twice the fields it indexes. */
+  private static final int SLOTS = 64;
+
   private String[] names = new String[32];
   private String[] values = new String[32];
   private byte[] kinds = new byte[32];
   private int size;
+
+  /**
+   * Open-addressing table from a field name to its index plus one (0: empty slot), so {@link
+   * #field} finds a name in a probe or two instead of comparing it with every name of the event.
+   * Holds the first {@code SLOTS / 2} fields; an event with more falls back to scanning.
+   */
+  private final int[] slots = new int[SLOTS];
 
   /**
    * Parses {@code line} into this object; false when the line is not a flat object (the caller uses
@@ -34,6 +44,7 @@ final class FlatEvent {
    */
   boolean parse(String line) throws IOException {
     size = 0;
+    Arrays.fill(slots, 0);
     try (JsonParser parser = JSON.createParser(line)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;
@@ -80,17 +91,39 @@ final class FlatEvent {
   /** The value of the first of these fields that is present and not null or empty. */
   String field(String... candidates) {
     for (String candidate : candidates) {
-      for (int i = 0; i < size; i++) {
-        if (names[i].equals(candidate)) {
-          String value = values[i];
-          if (value != null && !value.isEmpty()) {
-            return value;
-          }
-          break;
+      int i = indexOf(candidate);
+      if (i >= 0) {
+        String value = values[i];
+        if (value != null && !value.isEmpty()) {
+          return value;
         }
       }
     }
     return null;
+  }
+
+  /** The index of the first field called {@code name}, or -1. */
+  private int indexOf(String name) {
+    if (size > SLOTS / 2) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    for (int slot = slotOf(name); slots[slot] != 0; slot = (slot + 1) & (SLOTS - 1)) {
+      int i = slots[slot] - 1;
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int slotOf(String name) {
+    int hash = name.hashCode();
+    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
   }
 
   /** Field count. */
@@ -120,6 +153,16 @@ final class FlatEvent {
     values[size] = value;
     kinds[size] = kind;
     size++;
+    if (size <= SLOTS / 2) {
+      int slot = slotOf(name);
+      while (slots[slot] != 0) {
+        if (names[slots[slot] - 1].equals(name)) {
+          return; // A repeated name: lookups find the first, as a scan would.
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      slots[slot] = size;
+    }
   }
 
   /** Digits with an optional minus, as Jackson's integer nodes print themselves. */

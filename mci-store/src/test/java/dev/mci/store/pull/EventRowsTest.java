@@ -63,6 +63,28 @@ class EventRowsTest {
   }
 
   @Test
+  void theFastPathGivesTheTreePathsRowForUnicodeWideAndRepeatedFields() throws IOException {
+    String unicode =
+        RECEIPT.replace("Invoice 4471 overdue", "Facture \u00e9chue \u2603 \ud83d\ude00 \ud800");
+    assertThat(EventRows.fromLine(unicode, "siem-batch")).isEqualTo(tree(unicode));
+
+    // More fields than the fast path's name table holds: it scans instead.
+    StringBuilder wide = new StringBuilder(RECEIPT.substring(0, RECEIPT.length() - 1));
+    for (int i = 0; i < 40; i++) {
+      wide.append(",\"extra").append(i).append("\":\"v").append(i).append('"');
+    }
+    String wideLine = wide.append('}').toString();
+    assertThat(EventRows.fromLine(wideLine, "siem-batch")).isEqualTo(tree(wideLine));
+
+    // A repeated name: the tree keeps the last value, and so does the row.
+    String repeated =
+        RECEIPT.replace("\"subtype\":\"Acc\"", "\"subject\":\"second\",\"subtype\":\"Acc\"");
+    StoredEvent row = EventRows.fromLine(repeated, "siem-batch");
+    assertThat(row).isEqualTo(tree(repeated));
+    assertThat(row.subject()).isEqualTo("second");
+  }
+
+  @Test
   void theFingerprintIgnoresFieldOrderAndStreamPositionsButNotContent() throws IOException {
     ObjectNode original = (ObjectNode) JSON.readTree(RECEIPT);
     java.util.List<String> names = new java.util.ArrayList<>();
