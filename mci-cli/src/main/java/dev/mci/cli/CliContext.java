@@ -46,8 +46,7 @@ public final class CliContext {
    */
   public OutputFormat format() {
     if (format == OutputFormat.STIX) {
-      throw new UserInputException(
-          "--format stix is only for 'mci case export'; use table, json, ndjson or csv here");
+      throw OutputFormat.stixOnlyForCaseExport();
     }
     return format;
   }

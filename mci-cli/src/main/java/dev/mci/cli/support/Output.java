@@ -1,7 +1,6 @@
 package dev.mci.cli.support;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mci.cli.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,9 +33,7 @@ public final class Output {
         case CSV -> csv(columns, rows);
         case NDJSON -> ndjson(rows);
         case JSON -> jsonArray(rows);
-        case STIX ->
-            throw new UserInputException(
-                "--format stix is only for 'mci case export'; use table, json, ndjson or csv");
+        case STIX -> throw OutputFormat.stixOnlyForCaseExport();
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);

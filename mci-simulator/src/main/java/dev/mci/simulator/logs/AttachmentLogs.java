@@ -79,9 +79,7 @@ final class AttachmentLogs extends LogEndpoint<AttachmentLogs.Query> {
   ObjectNode normalize(ObjectNode item, Instant now) {
     ObjectNode query = item.deepCopy();
     List<ApiError> errors = errors();
-    defaultDate(query, "from", startOfDay(now), errors);
-    defaultDate(query, "to", now, errors);
-    query.put("oldestFirst", bool(item, "oldestFirst", errors).orElse(false));
+    ttpWindow(query, item, now, errors);
     query.put("route", oneOf(item, "route", ROUTES, "all", errors));
     Set<String> results = new HashSet<>(RESULTS.keySet());
     results.add("all");

@@ -89,9 +89,7 @@ final class ImpersonationLogs extends LogEndpoint<ImpersonationLogs.Query> {
   ObjectNode normalize(ObjectNode item, Instant now) {
     ObjectNode query = item.deepCopy();
     List<ApiError> errors = errors();
-    defaultDate(query, "from", startOfDay(now), errors);
-    defaultDate(query, "to", now, errors);
-    query.put("oldestFirst", bool(item, "oldestFirst", errors).orElse(false));
+    ttpWindow(query, item, now, errors);
     query.remove("taggedMalicious");
     bool(item, "taggedMalicious", errors).ifPresent(v -> query.put("taggedMalicious", v));
     Optional<String> text = Json.text(item, "query").map(String::strip).filter(v -> !v.isEmpty());

@@ -67,6 +67,16 @@ abstract class LogEndpoint<Q> implements ApiHandler {
     return now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
   }
 
+  /**
+   * The TTP logs' window in {@code query}: {@code from} (default: the start of today, UTC), {@code
+   * to} (default: now) and {@code oldestFirst} (default false), as read from {@code item}.
+   */
+  static void ttpWindow(ObjectNode query, ObjectNode item, Instant now, List<ApiError> errors) {
+    defaultDate(query, "from", startOfDay(now), errors);
+    defaultDate(query, "to", now, errors);
+    query.put("oldestFirst", bool(item, "oldestFirst", errors).orElse(false));
+  }
+
   /** Puts {@code fallback} in {@code field} unless the item holds a readable date there. */
   static void defaultDate(ObjectNode item, String field, Instant fallback, List<ApiError> errors) {
     boolean given = Json.text(item, field).map(String::strip).filter(v -> !v.isEmpty()).isPresent();

@@ -66,9 +66,7 @@ final class UrlLogs extends LogEndpoint<UrlLogs.Query> {
   ObjectNode normalize(ObjectNode item, Instant now) {
     ObjectNode query = item.deepCopy();
     List<ApiError> errors = errors();
-    defaultDate(query, "from", startOfDay(now), errors);
-    defaultDate(query, "to", now, errors);
-    query.put("oldestFirst", bool(item, "oldestFirst", errors).orElse(false));
+    ttpWindow(query, item, now, errors);
     query.put("route", oneOf(item, "route", ROUTES, "all", errors));
     query.put("scanResult", oneOf(item, "scanResult", SCAN_RESULTS, "all", errors));
     check(errors);
