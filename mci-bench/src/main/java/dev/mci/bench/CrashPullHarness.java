@@ -55,6 +55,7 @@ public final class CrashPullHarness {
       List<String> killLog = new ArrayList<>();
       int killed = 0;
       int runs = 0;
+      int failedRuns = 0;
       while (true) {
         runs++;
         Process child = EventBenchSupport.child("128m", server, location, data, types);
@@ -64,8 +65,9 @@ public final class CrashPullHarness {
           while (output.stored.get() < 0 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
           }
-          // Random moment: spread kills over roughly the time a whole pull would take.
-          Thread.sleep(random.nextInt(4_000));
+          // Random moment after the first commit: short enough that the kills land before the
+          // store is full (a 1,000,000-event pull takes about 40 s on two cores).
+          Thread.sleep(random.nextInt(2_000));
           if (child.isAlive()) {
             child.destroyForcibly();
             child.waitFor(60, TimeUnit.SECONDS);
@@ -85,6 +87,10 @@ public final class CrashPullHarness {
             "final run %d exited %d: %s%n", runs, child.exitValue(), output.done.get());
         if (child.exitValue() == 0) {
           break;
+        }
+        if (++failedRuns == 5) {
+          System.out.println("FAIL: five runs in a row ended in an error; see their output above");
+          System.exit(1);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;

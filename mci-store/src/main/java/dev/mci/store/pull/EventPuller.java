@@ -243,11 +243,7 @@ public final class EventPuller {
           used.add(token);
         }
         List<BatchFile> batch = new ArrayList<>(page.files());
-        for (int i = state.path("file").asInt(0); i < batch.size(); i++) {
-          checkStop();
-          ingestFile(state, batch, i);
-          state.put("file", i + 1);
-        }
+        ingestFiles(state, batch, state.path("file").asInt(0));
         Optional<String> next = page.nextPage();
         if (next.isPresent() && used.contains(next.get()) && !page.caughtUp()) {
           throw new StreamFailure(
@@ -303,35 +299,69 @@ public final class EventPuller {
       return state;
     }
 
-    private void ingestFile(ObjectNode state, List<BatchFile> batch, int index) {
-      Path spool = null;
+    /**
+     * Stores the page's files from {@code first} on, in order. Each file is downloaded before the
+     * one before it is stored, so the loader reads it while that one is inserted; a failure to
+     * download it surfaces only once the file before it is stored, as if it had come in turn.
+     */
+    private void ingestFiles(ObjectNode state, List<BatchFile> batch, int first) {
+      Downloaded ahead = null;
       try {
-        for (int refresh = 0; ; refresh++) {
-          BatchFile file = batch.get(index);
+        for (int i = first; i < batch.size(); i++) {
+          checkStop();
+          Path spool = ahead != null ? ahead.spoolOrThrow() : download(state, batch, i);
+          ahead = null;
           try {
-            spool = spool(name, () -> client.events().openBatchFile(file));
-            break;
-          } catch (DownloadUrlExpiredException expired) {
-            if (refresh >= URL_REFRESHES) {
-              throw new StreamFailure(
-                  "the batch file URL kept expiring before it could be downloaded");
+            if (i + 1 < batch.size()) {
+              ahead = downloadAhead(state, batch, i + 1);
             }
-            listener.warning(
-                name, "a batch file URL expired; listing the page again for a fresh one");
-            Optional<BatchPage> again = list(state);
-            if (again.isEmpty() || again.get().files().size() <= index) {
-              throw new StreamFailure("the page listed again no longer holds the expired file");
-            }
-            batch.clear();
-            batch.addAll(again.get().files());
+            String what = batch.get(i).redactedUrl();
+            String next = cursor(state, text(state, "page"), i + 1).toString();
+            Path nextSpool = ahead == null ? null : ahead.spool();
+            storeFile(
+                name, what, spool, next, ingest -> readBatchFile(ingest, spool, what, nextSpool));
+          } finally {
+            deleteQuietly(spool);
           }
+          state.put("file", i + 1);
         }
-        String what = batch.get(index).redactedUrl();
-        String next = cursor(state, text(state, "page"), index + 1).toString();
-        Path bytes = spool;
-        storeFile(name, what, bytes, next, ingest -> readBatchFile(ingest, bytes, what));
       } finally {
-        deleteQuietly(spool);
+        if (ahead != null) {
+          deleteQuietly(ahead.spool());
+        }
+      }
+    }
+
+    private Downloaded downloadAhead(ObjectNode state, List<BatchFile> batch, int index) {
+      try {
+        return new Downloaded(download(state, batch, index), null);
+      } catch (Stopped stopped) {
+        throw stopped;
+      } catch (RuntimeException failure) {
+        return new Downloaded(null, failure);
+      }
+    }
+
+    /** Downloads file {@code index} to the spool folder, asking again for an expired URL. */
+    private Path download(ObjectNode state, List<BatchFile> batch, int index) {
+      for (int refresh = 0; ; refresh++) {
+        BatchFile file = batch.get(index);
+        try {
+          return spool(name, () -> client.events().openBatchFile(file));
+        } catch (DownloadUrlExpiredException expired) {
+          if (refresh >= URL_REFRESHES) {
+            throw new StreamFailure(
+                "the batch file URL kept expiring before it could be downloaded");
+          }
+          listener.warning(
+              name, "a batch file URL expired; listing the page again for a fresh one");
+          Optional<BatchPage> again = list(state);
+          if (again.isEmpty() || again.get().files().size() <= index) {
+            throw new StreamFailure("the page listed again no longer holds the expired file");
+          }
+          batch.clear();
+          batch.addAll(again.get().files());
+        }
       }
     }
 
@@ -591,8 +621,11 @@ public final class EventPuller {
     tx.advance(stream, nextCursor);
   }
 
-  /** Stores a spooled batch file through the loader (a damaged file throws). */
-  private void readBatchFile(EventStore.Ingest ingest, Path bytes, String what) {
+  /**
+   * Stores a spooled batch file through the loader (a damaged file throws); {@code next}, when not
+   * null, is the spooled file to be stored after it, for the loader to read ahead.
+   */
+  private void readBatchFile(EventStore.Ingest ingest, Path bytes, String what, Path next) {
     try {
       loader.load(
           ingest,
@@ -604,7 +637,8 @@ public final class EventPuller {
               return true;
             }
             return false;
-          });
+          },
+          next);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Stopped();
@@ -901,6 +935,16 @@ public final class EventPuller {
   }
 
   /** A stream cannot go on; the others can. */
+  /** A batch file downloaded ahead of its turn, or why it could not be. */
+  private record Downloaded(Path spool, RuntimeException failure) {
+    Path spoolOrThrow() {
+      if (failure != null) {
+        throw failure;
+      }
+      return spool;
+    }
+  }
+
   private static final class StreamFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

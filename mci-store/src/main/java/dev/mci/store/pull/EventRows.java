@@ -1,7 +1,9 @@
 package dev.mci.store.pull;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mci.client.events.AuditEvent;
 import dev.mci.client.events.EventType;
@@ -9,6 +11,7 @@ import dev.mci.client.events.SiemEvent;
 import dev.mci.store.StoredEvent;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -23,6 +26,10 @@ public final class EventRows {
   public static final String AUDIT = "audit";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Reads one JSON value per line: anything after it makes the line damaged, not ignored. */
+  private static final ObjectReader ONE_VALUE =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private EventRows() {}
 
@@ -50,36 +57,73 @@ public final class EventRows {
    * @throws IOException when the line is not JSON, or not an object
    */
   public static StoredEvent fromLine(String line, String source) throws IOException {
-    return fromLine(line, source, new FlatEvent());
+    if (hasLoneSurrogate(line)) {
+      return fromTree(line, source); // Its UTF-8 bytes would not give the same text back.
+    }
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return new LineParser().row(bytes, 0, bytes.length, line, source);
   }
 
   /**
-   * The row of one line of a batch file (API 2.0 NDJSON): the fast path that skips building a tree
-   * for the flat lines every batch file holds; other lines take the tree path. The result is the
-   * same row either way.
-   *
-   * @param reusable a parser state to reuse between lines (one per thread)
-   * @throws IOException when the line is not JSON, or not an object
+   * Rows from the lines of batch files (API 2.0 NDJSON) for one thread: the fast path reads the
+   * flat lines every batch file holds straight from their bytes; other lines take the tree path.
+   * The result is the same row either way. Not thread-safe.
    */
-  static StoredEvent fromLine(String line, String source, FlatEvent reusable) throws IOException {
-    if (reusable.parse(line)) {
-      String type = reusable.field("type", "eventType");
-      String timestamp = reusable.field("timestamp");
-      if (type != null && timestamp != null && isDigits(timestamp)) {
-        String logType =
-            EventType.parse(type).map(EventType::wire).orElse(type.toLowerCase(Locale.ROOT));
-        String fingerprint = Fingerprints.of(logType, reusable);
-        if (fingerprint != null) {
-          return build(
-              reusable::field, logType, Long.parseLong(timestamp), fingerprint, source, line);
+  static final class LineParser {
+    private final FlatEvent flat = new FlatEvent();
+    private final Fingerprints.Hasher hasher = new Fingerprints.Hasher();
+
+    /**
+     * The row of the line {@code bytes[start, end)} (UTF-8, without its line break).
+     *
+     * @throws IOException when the line is not JSON, or not an object
+     */
+    StoredEvent row(byte[] bytes, int start, int end, String source) throws IOException {
+      return row(bytes, start, end, null, source);
+    }
+
+    private StoredEvent row(byte[] bytes, int start, int end, String text, String source)
+        throws IOException {
+      if (flat.parse(bytes, start, end)) {
+        String type = flat.field("type", "eventType");
+        String timestamp = flat.field("timestamp");
+        if (type != null && timestamp != null && isDigits(timestamp)) {
+          String logType =
+              EventType.parse(type).map(EventType::wire).orElse(type.toLowerCase(Locale.ROOT));
+          String fingerprint = hasher.of(logType, flat);
+          if (fingerprint != null) {
+            String raw =
+                text != null ? text : new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            return build(flat::field, logType, Long.parseLong(timestamp), fingerprint, source, raw);
+          }
         }
       }
+      return fromTree(
+          text != null ? text : new String(bytes, start, end - start, StandardCharsets.UTF_8),
+          source);
     }
-    JsonNode node = MAPPER.readTree(line);
+  }
+
+  private static StoredEvent fromTree(String line, String source) throws IOException {
+    JsonNode node = ONE_VALUE.readTree(line);
     if (node == null || !node.isObject()) {
       throw new IOException("a line is not a JSON object");
     }
     return fromSiem(SiemEvent.fromJson((ObjectNode) node, line), source);
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads fields of an event by any of several names. */

@@ -25,11 +25,12 @@ public final class Fingerprints {
   private static final byte ARRAY = 7;
   private static final byte END = 8;
 
-  /** Looking a digest up costs more than using it; one per thread, reset for each event. */
+  /** One digest per thread for the tree path, reset for each event. */
   private static final ThreadLocal<MessageDigest> DIGEST =
       ThreadLocal.withInitial(Fingerprints::newSha256);
 
-  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+  private static final byte[] OFFSET = "_offset".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PARTITION = "_partition".getBytes(StandardCharsets.US_ASCII);
 
   private Fingerprints() {}
 
@@ -43,111 +44,111 @@ public final class Fingerprints {
   }
 
   /**
-   * The fingerprint of a flat event, identical to {@link #of(String, JsonNode)} of the same event
-   * parsed as a tree; null when a field name repeats (the tree keeps only the last, so the caller
-   * takes the tree path).
+   * Fingerprints flat events for one thread (the ingest fast path), reusing its digest and buffer:
+   * the same fingerprint as {@link #of(String, JsonNode)} gives the event parsed as a tree. Not
+   * thread-safe.
    */
-  static String of(String logType, FlatEvent event) {
-    int size = event.size();
-    int[] order = new int[size];
-    int count = 0;
-    for (int i = 0; i < size; i++) {
-      String name = event.name(i);
-      if (!name.equals("_offset") && !name.equals("_partition")) {
-        order[count++] = i;
-      }
-    }
-    // Insertion sort: a couple of dozen names.
-    for (int i = 1; i < count; i++) {
-      int current = order[i];
-      String name = event.name(current);
-      int j = i - 1;
-      while (j >= 0 && event.name(order[j]).compareTo(name) > 0) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = current;
-    }
-    // The same bytes the tree path feeds the digest, gathered in one buffer: a single update lets
-    // the digest hash whole blocks at a time instead of a few bytes per call.
-    Buffer buffer = BUFFER.get();
-    buffer.clear();
-    buffer.text(logType);
-    buffer.put(END);
-    buffer.put(OBJECT);
-    for (int k = 0; k < count; k++) {
-      int i = order[k];
-      if (k > 0 && event.name(order[k - 1]).equals(event.name(i))) {
-        return null;
-      }
-      buffer.put(NAME);
-      buffer.text(event.name(i));
-      switch (event.kind(i)) {
-        case FlatEvent.TEXT -> {
-          buffer.put(TEXT);
-          buffer.sizedText(event.value(i));
-        }
-        case FlatEvent.NUMBER -> {
-          buffer.put(NUMBER);
-          buffer.text(event.value(i));
-        }
-        case FlatEvent.BOOL -> {
-          buffer.put(BOOL);
-          buffer.put(event.value(i).equals("true") ? (byte) 1 : (byte) 0);
-        }
-        default -> buffer.put(NULL);
-      }
-    }
-    buffer.put(END);
-    MessageDigest digest = sha256();
-    digest.update(buffer.bytes, 0, buffer.length);
-    return HexFormat.of().formatHex(digest.digest(), 0, 16);
-  }
-
-  /** The bytes of one flat event's fingerprint, reused by its thread. */
-  private static final class Buffer {
+  static final class Hasher {
+    private final MessageDigest digest = newSha256();
+    private int[] order = new int[32];
     private byte[] bytes = new byte[4096];
     private int length;
 
-    void clear() {
+    /** The fingerprint; null when a field name repeats (the tree keeps only the last one). */
+    String of(String logType, FlatEvent event) {
+      int size = event.size();
+      if (order.length < size) {
+        order = new int[size];
+      }
+      byte[] line = event.bytes();
+      int count = 0;
+      for (int i = 0; i < size; i++) {
+        if (!isPosition(line, event.nameStart(i), event.nameEnd(i))) {
+          order[count++] = i;
+        }
+      }
+      // Insertion sort: a few dozen names, usually in order already.
+      for (int i = 1; i < count; i++) {
+        int current = order[i];
+        int j = i - 1;
+        while (j >= 0 && event.compareNames(order[j], current) > 0) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = current;
+      }
+      // The bytes the tree path feeds the digest, gathered in one buffer and hashed in one call.
       length = 0;
+      for (int k = 0; k < logType.length(); k++) {
+        if (logType.charAt(k) >= 0x80) {
+          return null; // Log types are ASCII; anything else takes the tree path.
+        }
+      }
+      room(logType.length() + 2);
+      for (int k = 0; k < logType.length(); k++) {
+        bytes[length++] = (byte) logType.charAt(k);
+      }
+      bytes[length++] = END;
+      bytes[length++] = OBJECT;
+      for (int k = 0; k < count; k++) {
+        int i = order[k];
+        if (k > 0 && event.compareNames(order[k - 1], i) == 0) {
+          return null;
+        }
+        put(NAME);
+        copy(line, event.nameStart(i), event.nameEnd(i));
+        switch (event.kind(i)) {
+          case FlatEvent.TEXT -> {
+            put(TEXT);
+            if (event.plain(i)) {
+              putSize(event.valueEnd(i) - event.valueStart(i));
+              copy(line, event.valueStart(i), event.valueEnd(i));
+            } else {
+              byte[] text = event.value(i).getBytes(StandardCharsets.UTF_8);
+              putSize(text.length);
+              copy(text, 0, text.length);
+            }
+          }
+          case FlatEvent.NUMBER -> {
+            put(NUMBER);
+            copy(line, event.valueStart(i), event.valueEnd(i));
+          }
+          case FlatEvent.BOOL -> {
+            put(BOOL);
+            put(line[event.valueStart(i)] == 't' ? (byte) 1 : (byte) 0);
+          }
+          default -> put(NULL);
+        }
+      }
+      put(END);
+      digest.reset();
+      digest.update(bytes, 0, length);
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
-    void put(byte value) {
+    private static boolean isPosition(byte[] line, int at, int end) {
+      return Arrays.equals(line, at, end, OFFSET, 0, OFFSET.length)
+          || Arrays.equals(line, at, end, PARTITION, 0, PARTITION.length);
+    }
+
+    private void put(byte value) {
       room(1);
       bytes[length++] = value;
     }
 
-    /** The UTF-8 bytes of {@code text}, as {@link String#getBytes} gives them. */
-    void text(String text) {
-      int size = text.length();
-      room(size);
-      int start = length;
-      for (int i = 0; i < size; i++) {
-        char c = text.charAt(i);
-        if (c >= 0x80) {
-          length = start;
-          byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
-          room(encoded.length);
-          System.arraycopy(encoded, 0, bytes, length, encoded.length);
-          length += encoded.length;
-          return;
-        }
-        bytes[length++] = (byte) c;
-      }
+    /** Four bytes of length, big-endian, as the tree path writes before a text. */
+    private void putSize(int size) {
+      room(4);
+      bytes[length++] = (byte) (size >>> 24);
+      bytes[length++] = (byte) (size >>> 16);
+      bytes[length++] = (byte) (size >>> 8);
+      bytes[length++] = (byte) size;
     }
 
-    /** Four bytes of UTF-8 length, big-endian, then the UTF-8 bytes of {@code text}. */
-    void sizedText(String text) {
-      room(4);
-      int at = length;
-      length += 4;
-      text(text);
-      int size = length - at - 4;
-      bytes[at] = (byte) (size >>> 24);
-      bytes[at + 1] = (byte) (size >>> 16);
-      bytes[at + 2] = (byte) (size >>> 8);
-      bytes[at + 3] = (byte) size;
+    private void copy(byte[] from, int at, int end) {
+      room(end - at);
+      System.arraycopy(from, at, bytes, length, end - at);
+      length += end - at;
     }
 
     private void room(int more) {

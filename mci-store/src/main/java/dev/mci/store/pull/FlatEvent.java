@@ -1,16 +1,15 @@
 package dev.mci.store.pull;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * One flat event line (a JSON object whose values are strings, integers, booleans or null, as every
- * API 2.0 event is) parsed without building a tree: the ingest fast path. A line with a nested
- * object, an array or a fraction is left to the general tree path ({@link #parse} answers null),
- * which gives the same row and the same fingerprint. Not thread-safe.
+ * API 2.0 event is) read straight from its UTF-8 bytes: the ingest fast path. It records where each
+ * name and value lies in the line and makes a {@code String} only of the values a row asks for. A
+ * line it does not fully understand (a nested object, an array, a fraction, a name with an escape
+ * or a non-ASCII letter, anything that is not valid JSON) is left to the general tree path: {@link
+ * #parse} answers false, and Jackson then gives the same row, or the error. Not thread-safe.
  */
 final class FlatEvent {
 
@@ -19,72 +18,155 @@ final class FlatEvent {
   static final byte BOOL = 2;
   static final byte NULL = 3;
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   /** Slots of the name table: a power of two, at least twice the fields it indexes. */
   private static final int SLOTS = 64;
 
-  private String[] names = new String[32];
-  private String[] values = new String[32];
+  /** Jackson prints integers of up to 18 characters as given; longer ones take the tree path. */
+  private static final int MAX_NUMBER_LENGTH = 18;
+
+  private byte[] line;
+  private int[] nameAt = new int[32];
+  private int[] nameEnd = new int[32];
+  private int[] nameHash = new int[32];
+  private int[] valueAt = new int[32];
+  private int[] valueEnd = new int[32];
   private byte[] kinds = new byte[32];
+
+  /** Whether a text value's bytes are its text: ASCII without escapes. */
+  private boolean[] plain = new boolean[32];
+
+  /** Values made into strings so far (null: not yet, or a JSON null). */
+  private String[] values = new String[32];
+
   private int size;
 
   /**
-   * Open-addressing table from a field name to its index plus one (0: empty slot), so {@link
-   * #field} finds a name in a probe or two instead of comparing it with every name of the event.
-   * Holds the first {@code SLOTS / 2} fields; an event with more falls back to scanning.
+   * Open-addressing table from a field name's hash to its index plus one (0: empty slot), so {@link
+   * #field} finds a name in a probe or two. Holds the first {@code SLOTS / 2} fields; an event with
+   * more falls back to scanning.
    */
   private final int[] slots = new int[SLOTS];
 
   /**
-   * Parses {@code line} into this object; false when the line is not a flat object (the caller uses
-   * the tree path then).
-   *
-   * @throws IOException when the line is not valid JSON
+   * Reads the line {@code bytes[start, end)} into this object (which keeps a reference to the bytes
+   * until the next call); false when the line is not a flat object this path reads.
    */
-  boolean parse(String line) throws IOException {
+  boolean parse(byte[] bytes, int start, int end) {
+    line = bytes;
     size = 0;
     Arrays.fill(slots, 0);
-    try (JsonParser parser = JSON.createParser(line)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
+    int i = skipSpace(bytes, start, end);
+    if (i >= end || bytes[i] != '{') {
+      return false;
+    }
+    i = skipSpace(bytes, i + 1, end);
+    if (i < end && bytes[i] == '}') {
+      return skipSpace(bytes, i + 1, end) == end;
+    }
+    while (true) {
+      // The name: plain ASCII only.
+      if (i >= end || bytes[i] != '"') {
         return false;
       }
-      JsonToken token;
-      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        byte kind;
-        String text;
-        switch (value) {
-          case VALUE_STRING -> {
-            kind = TEXT;
-            text = parser.getText();
-          }
-          case VALUE_NUMBER_INT -> {
-            kind = NUMBER;
-            text = parser.getText();
-          }
-          case VALUE_TRUE, VALUE_FALSE -> {
-            kind = BOOL;
-            text = value == JsonToken.VALUE_TRUE ? "true" : "false";
-          }
-          case VALUE_NULL -> {
-            kind = NULL;
-            text = null;
-          }
-          default -> {
-            return false;
-          }
-        }
-        if (kind == NUMBER && (!isPlainInteger(text) || text.equals("-0"))) {
+      int nameStart = i + 1;
+      int hash = 0;
+      int j = nameStart;
+      while (true) {
+        if (j >= end) {
           return false;
         }
-        add(name, text, kind);
+        byte c = bytes[j];
+        if (c == '"') {
+          break;
+        }
+        if (c == '\\' || c < 0x20) { // An escape, a control or a non-ASCII byte (negative).
+          return false;
+        }
+        hash = 31 * hash + c;
+        j++;
       }
-      if (token != JsonToken.END_OBJECT) {
+      int nameStop = j;
+      i = skipSpace(bytes, j + 1, end);
+      if (i >= end || bytes[i] != ':') {
         return false;
       }
-      return true;
+      i = skipSpace(bytes, i + 1, end);
+      if (i >= end) {
+        return false;
+      }
+      int at;
+      int stop;
+      byte kind;
+      boolean asIs = true;
+      byte first = bytes[i];
+      if (first == '"') {
+        kind = TEXT;
+        at = i + 1;
+        j = at;
+        while (true) {
+          if (j >= end) {
+            return false;
+          }
+          byte c = bytes[j];
+          if (c == '"') {
+            break;
+          }
+          if (c == '\\') {
+            asIs = false;
+            j = skipEscape(bytes, j + 1, end);
+            if (j < 0) {
+              return false;
+            }
+            continue;
+          }
+          if (c < 0) {
+            asIs = false; // UTF-8 beyond ASCII: decoded when asked for.
+          } else if (c < 0x20) {
+            return false; // JSON wants control characters escaped.
+          }
+          j++;
+        }
+        stop = j;
+        i = j + 1;
+      } else if (first == '-' || (first >= '0' && first <= '9')) {
+        kind = NUMBER;
+        at = i;
+        j = first == '-' ? i + 1 : i;
+        int digits = j;
+        while (j < end && bytes[j] >= '0' && bytes[j] <= '9') {
+          j++;
+        }
+        stop = j;
+        if (!plainInteger(bytes, at, digits, stop)) {
+          return false;
+        }
+        i = j;
+      } else if (matches(bytes, i, end, TRUE) || matches(bytes, i, end, FALSE)) {
+        kind = BOOL;
+        at = i;
+        stop = i + (first == 't' ? TRUE.length : FALSE.length);
+        i = stop;
+      } else if (matches(bytes, i, end, NULL_LITERAL)) {
+        kind = NULL;
+        at = i;
+        stop = i + NULL_LITERAL.length;
+        i = stop;
+      } else {
+        return false; // A nested object or array, or not JSON.
+      }
+      add(nameStart, nameStop, hash, at, stop, kind, asIs);
+      i = skipSpace(bytes, i, end);
+      if (i >= end) {
+        return false;
+      }
+      if (bytes[i] == ',') {
+        i = skipSpace(bytes, i + 1, end);
+        continue;
+      }
+      if (bytes[i] != '}') {
+        return false;
+      }
+      return skipSpace(bytes, i + 1, end) == end;
     }
   }
 
@@ -93,7 +175,7 @@ final class FlatEvent {
     for (String candidate : candidates) {
       int i = indexOf(candidate);
       if (i >= 0) {
-        String value = values[i];
+        String value = value(i);
         if (value != null && !value.isEmpty()) {
           return value;
         }
@@ -102,61 +184,163 @@ final class FlatEvent {
     return null;
   }
 
-  /** The index of the first field called {@code name}, or -1. */
-  private int indexOf(String name) {
-    if (size > SLOTS / 2) {
-      for (int i = 0; i < size; i++) {
-        if (names[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-    for (int slot = slotOf(name); slots[slot] != 0; slot = (slot + 1) & (SLOTS - 1)) {
-      int i = slots[slot] - 1;
-      if (names[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int slotOf(String name) {
-    int hash = name.hashCode();
-    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
-  }
-
   /** Field count. */
   int size() {
     return size;
   }
 
-  String name(int i) {
-    return names[i];
+  /** Whether field {@code i} is called {@code name} (ASCII). */
+  boolean nameIs(int i, String name) {
+    int at = nameAt[i];
+    int length = nameEnd[i] - at;
+    if (length != name.length()) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (line[at + k] != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  String value(int i) {
-    return values[i];
+  /** Compares the names of fields {@code i} and {@code j} as {@link String#compareTo} would. */
+  int compareNames(int i, int j) {
+    // Names are ASCII, where byte order is character order.
+    return Arrays.compare(line, nameAt[i], nameEnd[i], line, nameAt[j], nameEnd[j]);
+  }
+
+  /** The line the fields lie in. */
+  byte[] bytes() {
+    return line;
+  }
+
+  int nameStart(int i) {
+    return nameAt[i];
+  }
+
+  int nameEnd(int i) {
+    return nameEnd[i];
+  }
+
+  int valueStart(int i) {
+    return valueAt[i];
+  }
+
+  int valueEnd(int i) {
+    return valueEnd[i];
   }
 
   byte kind(int i) {
     return kinds[i];
   }
 
-  private void add(String name, String value, byte kind) {
-    if (size == names.length) {
-      names = Arrays.copyOf(names, size * 2);
-      values = Arrays.copyOf(values, size * 2);
-      kinds = Arrays.copyOf(kinds, size * 2);
+  /** Whether text value {@code i}'s UTF-8 bytes are the ones in the line. */
+  boolean plain(int i) {
+    return plain[i];
+  }
+
+  /** Value {@code i} as text: null for a JSON null. */
+  String value(int i) {
+    String value = values[i];
+    if (value == null && kinds[i] != NULL) {
+      value = decode(i);
+      values[i] = value;
     }
-    names[size] = name;
-    values[size] = value;
+    return value;
+  }
+
+  private String decode(int i) {
+    int at = valueAt[i];
+    int length = valueEnd[i] - at;
+    if (kinds[i] == BOOL) {
+      return line[at] == 't' ? "true" : "false";
+    }
+    if (plain[i] || kinds[i] == NUMBER) {
+      return new String(line, at, length, StandardCharsets.ISO_8859_1); // ASCII: a plain copy.
+    }
+    String text = new String(line, at, length, StandardCharsets.UTF_8);
+    return text.indexOf('\\') < 0 ? text : unescape(text);
+  }
+
+  /** JSON string escapes undone; {@link #skipEscape} checked them already. */
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char e = text.charAt(++k);
+      switch (e) {
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(text, k + 1, k + 5, 16));
+          k += 4;
+        }
+        default -> out.append(e); // '"', '\\' and '/'
+      }
+    }
+    return out.toString();
+  }
+
+  /** The index of the first field called {@code name}, or -1. */
+  private int indexOf(String name) {
+    int hash = name.hashCode(); // 31 * h + c, as parse hashed the (ASCII) name bytes.
+    if (size > SLOTS / 2) {
+      for (int i = 0; i < size; i++) {
+        if (nameHash[i] == hash && nameIs(i, name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    for (int slot = slotOf(hash); slots[slot] != 0; slot = (slot + 1) & (SLOTS - 1)) {
+      int i = slots[slot] - 1;
+      if (nameHash[i] == hash && nameIs(i, name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int slotOf(int hash) {
+    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
+  }
+
+  private void add(
+      int nameStart, int nameStop, int hash, int at, int stop, byte kind, boolean asIs) {
+    if (size == nameAt.length) {
+      int grown = size * 2;
+      nameAt = Arrays.copyOf(nameAt, grown);
+      nameEnd = Arrays.copyOf(nameEnd, grown);
+      nameHash = Arrays.copyOf(nameHash, grown);
+      valueAt = Arrays.copyOf(valueAt, grown);
+      valueEnd = Arrays.copyOf(valueEnd, grown);
+      kinds = Arrays.copyOf(kinds, grown);
+      plain = Arrays.copyOf(plain, grown);
+      values = Arrays.copyOf(values, grown);
+    }
+    nameAt[size] = nameStart;
+    nameEnd[size] = nameStop;
+    nameHash[size] = hash;
+    valueAt[size] = at;
+    valueEnd[size] = stop;
     kinds[size] = kind;
+    plain[size] = asIs;
+    values[size] = null;
     size++;
     if (size <= SLOTS / 2) {
-      int slot = slotOf(name);
+      int slot = slotOf(hash);
       while (slots[slot] != 0) {
-        if (names[slots[slot] - 1].equals(name)) {
+        int other = slots[slot] - 1;
+        if (nameHash[other] == hash
+            && Arrays.equals(line, nameStart, nameStop, line, nameAt[other], nameEnd[other])) {
           return; // A repeated name: lookups find the first, as a scan would.
         }
         slot = (slot + 1) & (SLOTS - 1);
@@ -165,21 +349,64 @@ final class FlatEvent {
     }
   }
 
-  /** Digits with an optional minus, as Jackson's integer nodes print themselves. */
-  private static boolean isPlainInteger(String text) {
-    int start = text.startsWith("-") ? 1 : 0;
-    if (text.length() == start || text.length() > 18) {
-      return false;
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] NULL_LITERAL = {'n', 'u', 'l', 'l'};
+
+  private static boolean matches(byte[] bytes, int at, int end, byte[] literal) {
+    return at + literal.length <= end
+        && Arrays.equals(bytes, at, at + literal.length, literal, 0, literal.length);
+  }
+
+  private static int skipSpace(byte[] bytes, int at, int end) {
+    while (at < end) {
+      byte c = bytes[at];
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        break;
+      }
+      at++;
     }
-    if (text.length() > start + 1 && text.charAt(start) == '0') {
-      return false;
+    return at;
+  }
+
+  /** The position after the escape that starts at {@code at} (after the backslash); -1: invalid. */
+  private static int skipEscape(byte[] bytes, int at, int end) {
+    if (at >= end) {
+      return -1;
     }
-    for (int i = start; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
+    switch (bytes[at]) {
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+        return at + 1;
+      }
+      case 'u' -> {
+        if (at + 5 > end) {
+          return -1;
+        }
+        for (int k = at + 1; k < at + 5; k++) {
+          if (Character.digit(bytes[k], 16) < 0) {
+            return -1;
+          }
+        }
+        return at + 5;
+      }
+      default -> {
+        return -1;
       }
     }
-    return true;
+  }
+
+  /**
+   * Whether {@code bytes[at, stop)} is an integer as Jackson's integer nodes print it: an optional
+   * minus, then digits without a leading zero, at most 18 characters, and not {@code -0}. (A
+   * fraction or an exponent after it fails the check for a comma or a brace that follows.)
+   */
+  private static boolean plainInteger(byte[] bytes, int at, int digits, int stop) {
+    if (stop == digits || stop - at > MAX_NUMBER_LENGTH) {
+      return false;
+    }
+    if (stop - digits > 1 && bytes[digits] == '0') {
+      return false;
+    }
+    return !(digits > at && stop - digits == 1 && bytes[digits] == '0'); // -0
   }
 }

@@ -98,14 +98,19 @@ class CrashRecoveryTest {
         AtomicLong lastProgress = drain(child);
         boolean killNow = kills < KILLS;
         if (killNow) {
-          // Kill somewhere between the first commit and the end of the pull.
+          // Kill part-way, at a point set by the events still to store (2-15 % of them, so every
+          // kill leaves work for the next run however fast the machine pulls), then a random
+          // moment later, inside whatever the child is doing.
+          long before = storedAtKill.isEmpty() ? 0 : storedAtKill.get(storedAtKill.size() - 1);
+          long target =
+              Math.max(1, (long) ((expected - before) * (0.02 + random.nextDouble() * 0.13)));
           long waitUntilProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-          while (lastProgress.get() < 0
+          while (lastProgress.get() < target
               && child.isAlive()
               && System.nanoTime() < waitUntilProgress) {
-            Thread.sleep(20);
+            Thread.sleep(5);
           }
-          Thread.sleep(random.nextInt(1_500));
+          Thread.sleep(random.nextInt(200));
         }
         if (killNow && child.isAlive()) {
           child.destroyForcibly();

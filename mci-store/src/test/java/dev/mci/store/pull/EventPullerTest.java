@@ -2,7 +2,9 @@ package dev.mci.store.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mci.client.Download;
 import dev.mci.client.MimecastClient;
+import dev.mci.client.events.BatchFile;
 import dev.mci.client.events.EventType;
 import dev.mci.simulator.ScriptedFault;
 import dev.mci.simulator.events.EventStreamConfig;
@@ -16,10 +18,16 @@ import dev.mci.store.QuarantinedFile;
 import dev.mci.store.StoreLocation;
 import dev.mci.store.testing.PullFixture;
 import dev.mci.store.testing.TestStores;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -256,6 +265,49 @@ class EventPullerTest {
         assertThat(report.complete()).isTrue();
         assertThat(warnings).anyMatch(w -> w.contains("expired"));
         assertThat(store.count()).isEqualTo(sim.expectedEvents(EnumSet.of(EventType.RECEIPT)));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void aFileThatCannotBeDownloadedStopsItsTypeAfterTheFileBeforeItIsStored(
+      StoreLocation.Engine engine) throws IOException {
+    try (PullFixture sim = new PullFixture(engine, folder, events().build());
+        MimecastClient client = sim.api2().build()) {
+      // The puller downloads each file before it stores the one before; the second file's
+      // download keeps failing, and the first file must still be stored and checkpointed.
+      Instant since = sim.clock.instant().minus(Duration.ofDays(6));
+      List<BatchFile> files =
+          client
+              .events()
+              .batch(EventType.RECEIPT, LocalDate.ofInstant(since, ZoneOffset.UTC), null, 7)
+              .files();
+      for (int i = 0; i < 100; i++) {
+        sim.server.faults().enqueue(files.get(1).url().getPath(), ScriptedFault.status(500));
+      }
+      long firstFileEvents;
+      try (Download first = client.events().openBatchFile(files.get(0));
+          BufferedReader lines =
+              new BufferedReader(
+                  new InputStreamReader(
+                      new GZIPInputStream(first.body()), StandardCharsets.UTF_8))) {
+        firstFileEvents = lines.lines().filter(line -> !line.isBlank()).count();
+      }
+
+      PullReport report =
+          pull(
+              sim,
+              client,
+              sim.options().types(EnumSet.of(EventType.RECEIPT)).audit(false).since(since).build());
+
+      String stream = EventPuller.batchStream(EventType.RECEIPT);
+      assertThat(report.failedStreams()).containsExactly(stream);
+      try (EventStore store = EventStore.open(sim.location)) {
+        assertThat(firstFileEvents).isPositive();
+        assertThat(store.count()).isEqualTo(firstFileEvents);
+        assertThat(store.checkpoint(stream).orElseThrow().cursor().orElseThrow())
+            .contains("\"file\":1");
       }
     }
   }

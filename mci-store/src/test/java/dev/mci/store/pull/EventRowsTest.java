@@ -9,6 +9,7 @@ import dev.mci.client.events.AuditEvent;
 import dev.mci.client.events.SiemEvent;
 import dev.mci.store.StoredEvent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,92 @@ class EventRowsTest {
     StoredEvent row = EventRows.fromLine(repeated, "siem-batch");
     assertThat(row).isEqualTo(tree(repeated));
     assertThat(row.subject()).isEqualTo("second");
+  }
+
+  @Test
+  void theByteFastPathGivesTheTreePathsRowForEscapesUnicodeAndEveryKindOfValue() throws Exception {
+    String subject = "\"subject\":\"Invoice 4471 overdue\"";
+    String score = "\"spamScore\":\"3\"";
+    String[][] readByTheFastPath = {
+      // Escapes of every kind, and escaped text that needs UTF-16 surrogates.
+      {
+        subject,
+        "\"subject\":\"a \\\"quoted\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9 \\ud83d\\ude00 \\u0000\""
+      },
+      // UTF-8 beyond ASCII, written as it is.
+      {subject, "\"subject\":\"Facture \u00e9chue \u2603 \ud83d\ude00\""},
+      // Integers at the edges of what the fast path reads, booleans, null and an empty text.
+      {score, "\"spamScore\":0,\"size\":-12,\"big\":123456789012345678"},
+      {score, "\"flag\":true,\"other\":false,\"none\":null,\"empty\":\"\""},
+      // Space around every token.
+      {score, "\"spamScore\" : \"3\" ,\t\"x\":\"y\""},
+    };
+    String[][] leftToTheTree = {
+      {score, "\"spamScore\":1234567890123456789"},
+      {score, "\"spamScore\":-0"},
+      {score, "\"spamScore\":1.5e3"},
+      {score, "\"sp\\u0061m\":\"3\""},
+      {score, "\"sp\u00e4m\":\"3\""},
+    };
+    for (String[] change : readByTheFastPath) {
+      byte[] line = RECEIPT.replace(change[0], change[1]).getBytes(StandardCharsets.UTF_8);
+      assertThat(new FlatEvent().parse(line, 0, line.length)).as(change[1]).isTrue();
+      assertThat(fast(line)).as(change[1]).isEqualTo(tree(RECEIPT.replace(change[0], change[1])));
+    }
+    for (String[] change : leftToTheTree) {
+      byte[] line = RECEIPT.replace(change[0], change[1]).getBytes(StandardCharsets.UTF_8);
+      assertThat(new FlatEvent().parse(line, 0, line.length)).as(change[1]).isFalse();
+      assertThat(fast(line)).as(change[1]).isEqualTo(tree(RECEIPT.replace(change[0], change[1])));
+    }
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreReplacedAsTheTreePathReplacesThem() throws Exception {
+    byte[] line = RECEIPT.replace("Invoice", "Inv\u00ffoice").getBytes(StandardCharsets.ISO_8859_1);
+    String decoded = new String(line, StandardCharsets.UTF_8);
+
+    StoredEvent row = fast(line);
+
+    assertThat(row).isEqualTo(tree(decoded));
+    assertThat(row.subject()).contains("\ufffd");
+  }
+
+  @Test
+  void linesThatAreNotValidJsonFailOnTheBytePathAsOnTheTreePath() {
+    String[] broken = {
+      RECEIPT.replace("\"type\":\"receipt\"}", "\"type\":\"receipt\",}"),
+      RECEIPT.replace("\"subtype\"", "subtype"),
+      RECEIPT.replace("Invoice", "In\u0001voice"),
+      RECEIPT.replace("Invoice", "In\\xvoice"),
+      RECEIPT.replace("Invoice", "In\\u12voice"),
+      RECEIPT.replace("\"spamScore\":\"3\"", "\"spamScore\":012"),
+      RECEIPT.replace("\"spamScore\":\"3\"", "\"spamScore\":'3'"),
+      RECEIPT.substring(0, RECEIPT.length() - 1),
+      "{\"type\":",
+    };
+    for (String line : broken) {
+      assertThatThrownBy(() -> fast(line.getBytes(StandardCharsets.UTF_8)))
+          .as(line)
+          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> tree(line)).as(line).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void aLineWithMoreThanOneValueIsDamagedNotCutShort() {
+    for (String line : new String[] {RECEIPT + RECEIPT, RECEIPT + " x", RECEIPT + " {}"}) {
+      assertThatThrownBy(() -> fast(line.getBytes(StandardCharsets.UTF_8)))
+          .as(line)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  private static StoredEvent fast(byte[] line) throws IOException {
+    // Inside a larger buffer, as the loader hands lines over.
+    byte[] buffer = new byte[line.length + 20];
+    java.util.Arrays.fill(buffer, (byte) '.');
+    System.arraycopy(line, 0, buffer, 7, line.length);
+    return new EventRows.LineParser().row(buffer, 7, 7 + line.length, "siem-batch");
   }
 
   @Test
