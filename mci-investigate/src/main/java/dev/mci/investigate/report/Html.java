@@ -66,6 +66,15 @@ final class Html {
     return open(tag, attributes).text(value).close(tag);
   }
 
+  /** Opens a {@code <table>} and writes its header row. */
+  Html table(String... headers) {
+    open("table").open("tr");
+    for (String header : headers) {
+      element("th", header);
+    }
+    return close("tr");
+  }
+
   /** Writes markup that is a constant of this code base (the style sheet, the doctype). */
   Html constant(String markup) {
     out.append(markup);

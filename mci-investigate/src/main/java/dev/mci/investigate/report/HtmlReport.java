@@ -154,12 +154,7 @@ public final class HtmlReport {
     if (events.isEmpty()) {
       return;
     }
-    html.open("table")
-        .open("tr")
-        .element("th", "time (UTC)")
-        .element("th", "event")
-        .element("th", "what")
-        .close("tr");
+    html.table("time (UTC)", "event", "what");
     for (TimelineEvent event : events) {
       html.open("tr")
           .element("td", Texts.time(event.time()))
@@ -176,13 +171,7 @@ public final class HtmlReport {
       html.element("p", "None.");
       return;
     }
-    html.open("table").open("tr");
-    for (String header :
-        List.of(
-            "received (UTC)", "status", "from", "to", "subject", "sending IP", "relation", "id")) {
-      html.element("th", header);
-    }
-    html.close("tr");
+    html.table("received (UTC)", "status", "from", "to", "subject", "sending IP", "relation", "id");
     for (CaseMessage copy : copies) {
       html.open("tr")
           .element("td", Texts.time(copy.received()))
@@ -211,13 +200,7 @@ public final class HtmlReport {
       return;
     }
     html.element("h2", "URLs (shown as text, never as links)");
-    html.open("table")
-        .open("tr")
-        .element("th", "URL")
-        .element("th", "rewritten form")
-        .element("th", "category")
-        .element("th", "note")
-        .close("tr");
+    html.table("URL", "rewritten form", "category", "note");
     for (CaseUrl url : urls) {
       html.open("tr")
           .open("td")
@@ -243,14 +226,7 @@ public final class HtmlReport {
       return;
     }
     html.element("h2", "Local event store");
-    html.open("table")
-        .open("tr")
-        .element("th", "hunted")
-        .element("th", "value")
-        .element("th", "as")
-        .element("th", "events in the window")
-        .element("th", "kept")
-        .close("tr");
+    html.table("hunted", "value", "as", "events in the window", "kept");
     for (LocalEventHunt hunt : hunts) {
       html.open("tr")
           .element("td", hunt.kind())
@@ -266,17 +242,7 @@ public final class HtmlReport {
     if (rows.isEmpty()) {
       return;
     }
-    html.open("table")
-        .open("tr")
-        .element("th", "time (UTC)")
-        .element("th", "log type")
-        .element("th", "action")
-        .element("th", "sender")
-        .element("th", "user")
-        .element("th", "IP")
-        .element("th", "subject")
-        .element("th", "matched")
-        .close("tr");
+    html.table("time (UTC)", "log type", "action", "sender", "user", "IP", "subject", "matched");
     for (LocalEvent row : rows) {
       html.open("tr")
           .element("td", Texts.time(row.time()))
@@ -297,14 +263,7 @@ public final class HtmlReport {
       return;
     }
     html.element("h2", "Attachments");
-    html.open("table")
-        .open("tr")
-        .element("th", "file name")
-        .element("th", "SHA-256")
-        .element("th", "size")
-        .element("th", "other messages")
-        .element("th", "verdict")
-        .close("tr");
+    html.table("file name", "SHA-256", "size", "other messages", "verdict");
     for (CaseAttachment attachment : attachments) {
       html.open("tr")
           .element("td", attachment.fileName())
@@ -324,14 +283,7 @@ public final class HtmlReport {
       return;
     }
     html.element("h2", "Clicks");
-    html.open("table")
-        .open("tr")
-        .element("th", "time (UTC)")
-        .element("th", "user")
-        .element("th", "URL")
-        .element("th", "action")
-        .element("th", "user override")
-        .close("tr");
+    html.table("time (UTC)", "user", "URL", "action", "user override");
     for (Click click : clicks) {
       html.open("tr")
           .element("td", Texts.time(click.time()))
@@ -351,14 +303,7 @@ public final class HtmlReport {
       return;
     }
     html.element("h2", "Held and released");
-    html.open("table")
-        .open("tr")
-        .element("th", "recipient")
-        .element("th", "held (UTC)")
-        .element("th", "reason")
-        .element("th", "released (UTC)")
-        .element("th", "by")
-        .close("tr");
+    html.table("recipient", "held (UTC)", "reason", "released (UTC)", "by");
     for (HoldRelease hold : holds) {
       html.open("tr")
           .element("td", hold.recipient())
@@ -373,12 +318,7 @@ public final class HtmlReport {
 
   private static void steps(Html html, List<StepReport> steps) {
     html.element("h2", "Steps");
-    html.open("table").open("tr");
-    for (String header :
-        List.of("step", "what it does", "status", "ms", "calls", "request ids", "error")) {
-      html.element("th", header);
-    }
-    html.close("tr");
+    html.table("step", "what it does", "status", "ms", "calls", "request ids", "error");
     for (StepReport step : steps) {
       html.open("tr")
           .element("td", step.name())
@@ -407,13 +347,7 @@ public final class HtmlReport {
       html.element("p", "No evidence files.");
       return;
     }
-    html.open("table")
-        .open("tr")
-        .element("th", "file")
-        .element("th", "SHA-256")
-        .element("th", "bytes")
-        .element("th", "what")
-        .close("tr");
+    html.table("file", "SHA-256", "bytes", "what");
     for (EvidenceFile file : files) {
       html.open("tr")
           .open("td")

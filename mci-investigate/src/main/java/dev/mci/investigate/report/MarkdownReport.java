@@ -67,13 +67,7 @@ public final class MarkdownReport {
     } else {
       md.append("| time | event | what |\n|---|---|---|\n");
       for (TimelineEvent event : model.timeline()) {
-        md.append("| ")
-            .append(Texts.time(event.time()))
-            .append(" | ")
-            .append(text(event.kind()))
-            .append(" | ")
-            .append(text(event.summary()))
-            .append(" |\n");
+        cells(md, Texts.time(event.time()), text(event.kind()), text(event.summary()));
       }
     }
     messages(md, "Located messages", model.data().located());
@@ -81,34 +75,27 @@ public final class MarkdownReport {
     if (!model.data().urls().isEmpty()) {
       md.append("\n## URLs\n\n| URL | rewritten form | note |\n|---|---|---|\n");
       for (CaseUrl url : model.data().urls()) {
-        md.append("| ")
-            .append(code(url.url()))
-            .append(" | ")
-            .append(url.rewritten() == null ? "" : code(url.rewritten()))
-            .append(" | ")
-            .append(url.decodeError() == null ? "" : text("not decoded: " + url.decodeError()))
-            .append(" |\n");
+        cells(
+            md,
+            code(url.url()),
+            url.rewritten() == null ? "" : code(url.rewritten()),
+            url.decodeError() == null ? "" : text("not decoded: " + url.decodeError()));
       }
     }
     localEvents(md, model.data().localEventHunts(), model.data().localEvents());
     md.append("\n## Steps\n\n| step | status | ms | calls | error |\n|---|---|---|---|---|\n");
     for (StepReport step : model.steps()) {
-      md.append("| ")
-          .append(text(step.name()))
-          .append(" | ")
-          .append(step.status().name().toLowerCase(Locale.ROOT))
-          .append(" | ")
-          .append(step.durationMillis())
-          .append(" | ")
-          .append(step.calls())
-          .append(" | ")
-          .append(
-              step.error() != null
-                  ? text(step.error().message())
-                  : step.skippedBecause() != null
-                      ? text("skipped: " + step.skippedBecause() + " did not succeed")
-                      : "")
-          .append(" |\n");
+      cells(
+          md,
+          text(step.name()),
+          step.status().name().toLowerCase(Locale.ROOT),
+          step.durationMillis(),
+          step.calls(),
+          step.error() != null
+              ? text(step.error().message())
+              : step.skippedBecause() != null
+                  ? text("skipped: " + step.skippedBecause() + " did not succeed")
+                  : "");
     }
     md.append("\n## Evidence\n\n");
     if (model.evidence().isEmpty()) {
@@ -136,19 +123,14 @@ public final class MarkdownReport {
     md.append("| received (UTC) | status | from | to | subject | sending IP |\n");
     md.append("|---|---|---|---|---|---|\n");
     for (CaseMessage copy : copies.subList(0, Math.min(copies.size(), MAX_MESSAGE_ROWS))) {
-      md.append("| ")
-          .append(Texts.time(copy.received()))
-          .append(" | ")
-          .append(text(copy.status()))
-          .append(" | ")
-          .append(text(copy.sender().address()))
-          .append(" | ")
-          .append(text(copy.to().stream().map(Address::address).collect(Collectors.joining(", "))))
-          .append(" | ")
-          .append(text(copy.subject()))
-          .append(" | ")
-          .append(text(copy.senderIp()))
-          .append(" |\n");
+      cells(
+          md,
+          Texts.time(copy.received()),
+          text(copy.status()),
+          text(copy.sender().address()),
+          text(copy.to().stream().map(Address::address).collect(Collectors.joining(", "))),
+          text(copy.subject()),
+          text(copy.senderIp()));
     }
     if (copies.size() > MAX_MESSAGE_ROWS) {
       md.append("\n(")
@@ -166,17 +148,13 @@ public final class MarkdownReport {
     md.append("\n## Local event store\n\n");
     md.append("| hunted | value | as | events in the window | kept |\n|---|---|---|---|---|\n");
     for (LocalEventHunt hunt : hunts) {
-      md.append("| ")
-          .append(text(hunt.kind()))
-          .append(" | ")
-          .append(code(hunt.value()))
-          .append(" | ")
-          .append(text(hunt.role()))
-          .append(" | ")
-          .append(hunt.total())
-          .append(" | ")
-          .append(hunt.related())
-          .append(" |\n");
+      cells(
+          md,
+          text(hunt.kind()),
+          code(hunt.value()),
+          text(hunt.role()),
+          hunt.total(),
+          hunt.related());
     }
     if (rows.isEmpty()) {
       return;
@@ -184,28 +162,30 @@ public final class MarkdownReport {
     md.append("\n| time (UTC) | log type | action | sender | user | IP | subject | matched |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
     for (LocalEvent row : rows) {
-      md.append("| ")
-          .append(Texts.time(row.time()))
-          .append(" | ")
-          .append(text(row.logType()))
-          .append(" | ")
-          .append(text(row.action()))
-          .append(" | ")
-          .append(text(row.sender()))
-          .append(" | ")
-          .append(text(row.user()))
-          .append(" | ")
-          .append(text(row.ip()))
-          .append(" | ")
-          .append(text(row.subject()))
-          .append(" | ")
-          .append(text(String.join(", ", row.matched())))
-          .append(" |\n");
+      cells(
+          md,
+          Texts.time(row.time()),
+          text(row.logType()),
+          text(row.action()),
+          text(row.sender()),
+          text(row.user()),
+          text(row.ip()),
+          text(row.subject()),
+          text(String.join(", ", row.matched())));
     }
   }
 
+  /** Writes a table row of cells already escaped. */
+  private static void cells(StringBuilder md, Object... cells) {
+    md.append("|");
+    for (Object cell : cells) {
+      md.append(' ').append(cell).append(" |");
+    }
+    md.append('\n');
+  }
+
   private static void row(StringBuilder md, String name, String value) {
-    md.append("| ").append(name).append(" | ").append(text(value)).append(" |\n");
+    cells(md, name, text(value));
   }
 
   /**

@@ -421,18 +421,7 @@ public final class Tenant {
             "Attachment Sandbox",
             Optional.of(releasedAt),
             Optional.of(admin.address()));
-    List<Delivery> deliveries = new ArrayList<>();
-    for (int k = 0; k < targets.size(); k++) {
-      Optional<Hold> held = k == 0 ? Optional.of(hold) : Optional.empty();
-      deliveries.add(
-          new Delivery(
-              k,
-              targets.get(k).mailbox(),
-              DeliveryStatus.ARCHIVED,
-              MessageFactory.info(DeliveryStatus.ARCHIVED, null),
-              ids.encode(IdFamily.TRACKING, index, k),
-              held));
-    }
+    List<Delivery> deliveries = archivedCopies(index, targets, Optional.of(hold));
     String archiveId = ids.encode(IdFamily.ARCHIVE, index, 0);
     Message message =
         new Message(
@@ -547,17 +536,7 @@ public final class Tenant {
           targets.add(candidate);
         }
       }
-      List<Delivery> deliveries = new ArrayList<>(count);
-      for (int k = 0; k < count; k++) {
-        deliveries.add(
-            new Delivery(
-                k,
-                targets.get(k).mailbox(),
-                DeliveryStatus.ARCHIVED,
-                MessageFactory.info(DeliveryStatus.ARCHIVED, null),
-                ids.encode(IdFamily.TRACKING, index, k),
-                Optional.empty()));
-      }
+      List<Delivery> deliveries = archivedCopies(index, targets, Optional.empty());
       Message message =
           new Message(
               index,
@@ -582,6 +561,24 @@ public final class Tenant {
       wave.add(message);
     }
     return wave;
+  }
+
+  /**
+   * The archived copies of planted message {@code index}, one per target; the first may be held.
+   */
+  private List<Delivery> archivedCopies(long index, List<User> targets, Optional<Hold> firstHeld) {
+    List<Delivery> deliveries = new ArrayList<>(targets.size());
+    for (int k = 0; k < targets.size(); k++) {
+      deliveries.add(
+          new Delivery(
+              k,
+              targets.get(k).mailbox(),
+              DeliveryStatus.ARCHIVED,
+              MessageFactory.info(DeliveryStatus.ARCHIVED, null),
+              ids.encode(IdFamily.TRACKING, index, k),
+              k == 0 ? firstHeld : Optional.empty()));
+    }
+    return deliveries;
   }
 
   private static <T> void shuffle(List<T> list, Rng r) {
